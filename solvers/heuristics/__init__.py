@@ -1,0 +1,1 @@
+"""Heuristic rules: one small rule per module in `rules/`, each verified on every train pair."""

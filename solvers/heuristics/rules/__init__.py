@@ -1,0 +1,1 @@
+"""One rule per module; each module defines `RULE`. The catalog finds them by listing this package."""

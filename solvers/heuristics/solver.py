@@ -1,0 +1,69 @@
+"""The heuristic solver: every rule, fitted on the train pairs, kept only where it reproduces them all."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+
+import numpy as np
+
+from solvers.candidate import Candidate
+from solvers.deadline import Deadline
+from solvers.grid import Grid, GridError
+from solvers.heuristics.catalog import load_rules
+from solvers.heuristics.common import same
+from solvers.heuristics.rule import Fit, Rule
+from solvers.task import Task
+
+log = logging.getLogger(__name__)
+
+# A rule that proposes more parameterisations than this is cut off: the cap keeps one generous
+# rule from eating a task's time, and the first fits are the most plausible by contract.
+MAX_FITS_PER_RULE = 64
+
+
+def fits_all(fit: Fit, pairs: Sequence[tuple[np.ndarray, np.ndarray]]) -> bool:
+    return all(same(fit.apply(i), o) for i, o in pairs)
+
+
+class HeuristicSolver:
+    """All rules as one solver, named `heuristics` on the command line."""
+
+    name = "heuristics"
+
+    def __init__(self, rules: Sequence[Rule] | None = None):
+        self.rules = tuple(rules) if rules is not None else load_rules()
+
+    def solve(self, task: Task, deadline: Deadline) -> Iterator[Candidate]:
+        pairs = [(e.input.cells, e.output.cells) for e in task.train]
+        tests = [g.cells for g in task.test_inputs]
+        for rule in self.rules:
+            if deadline.expired():
+                return
+            try:
+                found = list(self._run_rule(rule, pairs, tests, deadline))
+            except Exception:  # a rule that breaks on an odd task costs only that rule
+                log.warning("task %s: rule %s failed", task.id, rule.name, exc_info=True)
+                continue
+            for index, grid, text in found:
+                yield Candidate(task.id, index, grid, rule.prior, self.name, f"{rule.name}: {text}")
+
+    @staticmethod
+    def _run_rule(rule: Rule, pairs, tests, deadline: Deadline) -> Iterator[tuple[int, Grid, str]]:
+        emitted: set[tuple[int, Grid]] = set()
+        for n, fit in enumerate(rule.fit(pairs)):
+            if n >= MAX_FITS_PER_RULE or deadline.expired():
+                return
+            if not fits_all(fit, pairs):
+                continue
+            for index, test in enumerate(tests):
+                out = fit.apply(test)
+                if out is None:
+                    continue
+                try:
+                    grid = Grid(np.asarray(out))
+                except GridError:
+                    continue
+                if (index, grid) not in emitted:
+                    emitted.add((index, grid))
+                    yield index, grid, fit.text
