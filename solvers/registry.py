@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from types import MappingProxyType
 
 from solvers.base import Solver
 
@@ -14,9 +16,9 @@ def _heuristics(seed: int) -> Solver:
 
 
 # name -> factory(seed). Imports happen inside the factories so that listing names costs nothing.
-FACTORIES: dict[str, Callable[[int], Solver]] = {
+FACTORIES: MappingProxyType[str, Callable[[int], Solver]] = MappingProxyType({
     "heuristics": _heuristics,
-}
+})
 
 # The default is every solver that exists, in the order a task runs them (cheap ones first, so
 # expensive searches get the time the cheap ones leave over).
@@ -24,15 +26,27 @@ DEFAULT_SOLVERS: tuple[str, ...] = tuple(FACTORIES)
 
 
 def parse_solver_names(text: str | None) -> tuple[str, ...]:
-    """'a,b' -> ('a', 'b'), checked against the known names; None or '' -> the default set."""
+    """'a,b' -> ('a', 'b'), checked against the known names; None or '' -> the default set.
+
+    Besides the built-in names, 'package.module:factory' names a plug-in: a callable taking the seed
+    and returning a Solver. Worker processes import it by that path, so it works across processes.
+    """
     if not text:
         return DEFAULT_SOLVERS
     names = tuple(n.strip() for n in text.split(",") if n.strip())
-    unknown = [n for n in names if n not in FACTORIES]
+    unknown = [n for n in names if n not in FACTORIES and ":" not in n]
     if unknown or not names:
-        raise ValueError(f"unknown solver(s) {', '.join(unknown) or text!r}; known: {', '.join(FACTORIES)}")
+        shown = ", ".join(unknown) or repr(text)
+        raise ValueError(f"unknown solver(s) {shown}; known: {', '.join(FACTORIES)}, or module:factory")
     return tuple(dict.fromkeys(names))
 
 
 def make_solver(name: str, seed: int = 0) -> Solver:
-    return FACTORIES[name](seed)
+    if name in FACTORIES:
+        return FACTORIES[name](seed)
+    module, _, attr = name.partition(":")
+    try:
+        factory = getattr(importlib.import_module(module), attr)
+    except (ImportError, AttributeError) as e:
+        raise ValueError(f"solver {name!r}: cannot import the factory ({e})") from None
+    return factory(seed)

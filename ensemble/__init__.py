@@ -1,0 +1,1 @@
+"""Second floor: pure functions from candidates to two attempts per test input."""

@@ -1,0 +1,1 @@
+"""Top floor: offline scoring, per-task and per-solver tables, and the `arcforge` command line."""

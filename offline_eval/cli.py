@@ -1,0 +1,57 @@
+"""The `arcforge` command line. It sits on the top floor because it dispatches to every floor."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from offline_eval.runner import EvalConfig, evaluate, format_summary
+from solvers.registry import parse_solver_names
+from submission import cli as run_cli
+from submission.run import default_workers
+from submission.sources import SourceError, load_tasks
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="arcforge", description="ARC Prize solver pipeline: run, validate, evaluate.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True)
+    run_cli.add_commands(sub)
+
+    p = sub.add_parser("eval", help="solve tasks with known outputs and score them offline")
+    run_cli.add_task_args(p)
+    p.add_argument("--out", required=True, metavar="DIR", help="run directory for submission, results and summary")
+    p.add_argument("--per-task-seconds", type=run_cli.positive_float, required=True, metavar="S")
+    p.add_argument("--sample", type=run_cli.positive_int, default=None, metavar="N",
+                   help="evaluate N tasks picked reproducibly with --seed")
+    run_cli.add_solver_args(p)
+    p.set_defaults(func=cmd_eval)
+    return parser
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    config = EvalConfig(parse_solver_names(args.solvers), args.per_task_seconds,
+                        args.workers or default_workers(), args.seed, args.sample)
+    summary = evaluate(load_tasks(args.tasks, args.solutions), args.out, config)
+    print(format_summary(summary))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    try:
+        return args.func(args)
+    except (SourceError, ValueError) as e:
+        # user errors get one clear line, not a traceback
+        print(f"arcforge: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("arcforge: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+"""`arcforge eval`: run the solvers on tasks with known outputs, keep everything, and score it."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from offline_eval.metrics import OutputResult, score_task, summarise
+from submission.io import write_json_atomic
+from submission.live import LiveSubmission
+from submission.run import Plan, run_tasks
+from submission.sources import SourceError, TaskSet
+from submission.worker import TaskResult
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class EvalConfig:
+    solvers: tuple[str, ...]
+    per_task_seconds: float
+    workers: int = 1
+    seed: int = 0
+    sample: int | None = None
+
+
+def candidate_rows(results: list[TaskResult]) -> pl.DataFrame:
+    """Every candidate, so ensemble rules can be compared later without re-running the solvers."""
+    rows = [
+        {"task_id": c.task_id, "test_index": c.test_index, "solver": c.solver, "score": c.score,
+         "provenance": c.provenance, "grid": json.dumps(c.grid.tolist(), separators=(",", ":"))}
+        for r in results for c in r.candidates
+    ]
+    schema = {"task_id": pl.String, "test_index": pl.Int64, "solver": pl.String, "score": pl.Float64,
+              "provenance": pl.String, "grid": pl.String}
+    return pl.DataFrame(rows, schema=schema)
+
+
+def evaluate(taskset: TaskSet, out_dir: str | Path, config: EvalConfig) -> dict[str, Any]:
+    """Solve, write DIR/submission.json, results.parquet, candidates.parquet and summary.json."""
+    start = time.monotonic()
+    out = Path(out_dir)
+    taskset = taskset.sample(config.sample, config.seed)
+    missing = [t.id for t in taskset.tasks if t.test_outputs is None]
+    if missing:
+        raise SourceError(f"{taskset.source}: no test outputs for {len(missing)} task(s), e.g. {missing[0]}; "
+                          "give --solutions FILE")
+    if not taskset.tasks:
+        raise SourceError(f"{taskset.source}: no usable tasks")
+    out.mkdir(parents=True, exist_ok=True)
+    live = LiveSubmission(out / "submission.json", taskset)
+    tasks = {t.id: t for t in taskset.tasks}
+    results: list[TaskResult] = []
+    rows: list[OutputResult] = []
+
+    def on_result(result: TaskResult) -> None:
+        attempts = live.record(result)
+        results.append(result)
+        rows.extend(score_task(tasks[result.task_id], result, attempts))
+
+    plan = Plan(config.solvers, config.workers, config.seed, config.per_task_seconds)
+    run_tasks(taskset.tasks, plan, on_result)
+    rows.sort(key=lambda r: (r.task_id, r.test_index))
+    results.sort(key=lambda r: r.task_id)
+    pl.DataFrame([r.row() for r in rows]).write_parquet(out / "results.parquet")
+    candidate_rows(results).write_parquet(out / "candidates.parquet")
+    summary = summarise(rows, config.solvers)
+    summary.update({
+        "seconds": round(time.monotonic() - start, 3),
+        "source": taskset.source,
+        "n_malformed": len(taskset.bad),
+        "solvers": list(config.solvers),
+        "per_task_seconds": config.per_task_seconds,
+        "workers": config.workers,
+        "seed": config.seed,
+        "sample": config.sample,
+    })
+    write_json_atomic(out / "summary.json", summary)
+    return summary
+
+
+def format_summary(s: dict[str, Any]) -> str:
+    """The short table `arcforge eval` prints."""
+    lines = [
+        f"{s['source']}: {s['n_tasks']} tasks, {s['n_outputs']} test outputs, solvers {','.join(s['solvers'])}, "
+        f"{s['per_task_seconds']:g} s/task, {s['workers']} worker(s)",
+        f"  score         {s['score']:.4f}  ({s['n_correct']}/{s['n_outputs']} outputs correct in 2 attempts)",
+        f"  task_score    {s['task_score']:.4f}  ({s['n_tasks_solved']}/{s['n_tasks']} tasks fully solved)",
+        f"  oracle_score  {s['oracle_score']:.4f}  ({s['n_oracle']}/{s['n_outputs']} outputs proposed by some solver)",
+        f"  {'solver':<12} {'proposed_correct':>16} {'seconds':>10}",
+    ]
+    for name, v in s["per_solver"].items():
+        lines.append(f"  {name:<12} {v['proposed_correct']:>16} {v['seconds']:>10.1f}")
+    lines.append(f"  wall time     {s['seconds']:.1f} s")
+    return "\n".join(lines)

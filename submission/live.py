@@ -1,0 +1,38 @@
+"""The submission as it stands during a run: valid from the first moment, improved task by task."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from ensemble.select import select
+from submission.io import Attempts, write_submission
+from submission.sources import TaskSet
+from submission.worker import TaskResult
+
+
+class LiveSubmission:
+    """Every task starts on its fallback (the test input, the ensemble's stated default); a finished
+    task's entry is replaced by the ensemble's two attempts, and the file is rewritten atomically,
+    so a run killed at any moment leaves a valid file that covers every task."""
+
+    def __init__(self, path: str | Path, taskset: TaskSet, weights: Mapping[str, float] | None = None):
+        self.path = Path(path)
+        self.weights = dict(weights or {})
+        self.tasks = {t.id: t for t in taskset.tasks}
+        self.entries: dict[str, list[Attempts]] = {}
+        for t in taskset.tasks:
+            self.entries[t.id] = [(g, g) for g in t.test_inputs]
+        for b in taskset.bad:
+            self.entries[b.id] = [(g, g) for g in b.fallbacks]
+        self.write()
+
+    def record(self, result: TaskResult) -> list[Attempts]:
+        """Merge a finished task's candidates into its entry and rewrite the file."""
+        task = self.tasks[result.task_id]
+        self.entries[task.id] = select(result.candidates, task.test_inputs, self.weights)
+        self.write()
+        return self.entries[task.id]
+
+    def write(self) -> None:
+        write_submission(self.path, self.entries)

