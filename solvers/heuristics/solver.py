@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
 # A rule that proposes more parameterisations than this is cut off: the cap keeps one generous
 # rule from eating a task's time, and the first fits are the most plausible by contract.
 MAX_FITS_PER_RULE = 64
+# Each further fit of the same rule that also reproduces the train pairs scores this much less,
+# since rules yield their most plausible parameterisation first.
+LATER_FIT_DECAY = 0.9
 
 
 def fits_all(fit: Fit, pairs: Sequence[tuple[np.ndarray, np.ndarray]]) -> bool:
@@ -45,17 +48,21 @@ class HeuristicSolver:
             except Exception:  # a rule that breaks on an odd task costs only that rule
                 log.warning("task %s: rule %s failed", task.id, rule.name, exc_info=True)
                 continue
-            for index, grid, text in found:
-                yield Candidate(task.id, index, grid, rule.prior, self.name, f"{rule.name}: {text}")
+            for index, grid, text, rank in found:
+                score = rule.prior * LATER_FIT_DECAY**rank
+                yield Candidate(task.id, index, grid, score, self.name, f"{rule.name}: {text}")
 
     @staticmethod
-    def _run_rule(rule: Rule, pairs, tests, deadline: Deadline) -> Iterator[tuple[int, Grid, str]]:
+    def _run_rule(rule: Rule, pairs, tests, deadline: Deadline) -> Iterator[tuple[int, Grid, str, int]]:
+        """(test index, grid, fit text, rank among this rule's verified fits) for each new answer."""
         emitted: set[tuple[int, Grid]] = set()
+        rank = -1
         for n, fit in enumerate(rule.fit(pairs)):
             if n >= MAX_FITS_PER_RULE or deadline.expired():
                 return
             if not fits_all(fit, pairs):
                 continue
+            rank += 1
             for index, test in enumerate(tests):
                 out = fit.apply(test)
                 if out is None:
@@ -66,4 +73,4 @@ class HeuristicSolver:
                     continue
                 if (index, grid) not in emitted:
                     emitted.add((index, grid))
-                    yield index, grid, fit.text
+                    yield index, grid, fit.text, rank
