@@ -15,9 +15,16 @@ def _heuristics(seed: int) -> Solver:
     return HeuristicSolver()
 
 
+def _dsl(seed: int) -> Solver:
+    from solvers.dsl.solver import DslSolver
+
+    return DslSolver()
+
+
 # name -> factory(seed). Imports happen inside the factories so that listing names costs nothing.
 FACTORIES: MappingProxyType[str, Callable[[int], Solver]] = MappingProxyType({
     "heuristics": _heuristics,
+    "dsl": _dsl,
 })
 
 # The default is every solver that exists, in the order a task runs them (cheap ones first, so

@@ -19,10 +19,11 @@ def write_json_atomic(path: str | Path, obj: Any) -> None:
     """Write JSON so that a reader (or a kill at any moment) sees the old file or the new one, whole."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(obj, separators=(",", ":"))  # one dumps is ~5x faster than a streaming dump
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w") as f:
-            json.dump(obj, f, separators=(",", ":"))
+            f.write(text)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
@@ -31,12 +32,14 @@ def write_json_atomic(path: str | Path, obj: Any) -> None:
         raise
 
 
+def entry_json(attempts: Sequence[Attempts]) -> list[dict[str, list[list[int]]]]:
+    """One task's entry: [{"attempt_1": grid, "attempt_2": grid}, ... one per test input, in order]."""
+    return [{"attempt_1": a1.tolist(), "attempt_2": a2.tolist()} for a1, a2 in attempts]
+
+
 def submission_json(entries: Mapping[str, Sequence[Attempts]]) -> dict[str, list[dict[str, list[list[int]]]]]:
-    """{task_id: [{"attempt_1": grid, "attempt_2": grid}, ... one per test input, in order]}."""
-    return {
-        task_id: [{"attempt_1": a1.tolist(), "attempt_2": a2.tolist()} for a1, a2 in attempts]
-        for task_id, attempts in entries.items()
-    }
+    """{task_id: entry} for every task."""
+    return {task_id: entry_json(attempts) for task_id, attempts in entries.items()}
 
 
 def write_submission(path: str | Path, entries: Mapping[str, Sequence[Attempts]]) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ensemble.select import select
-from submission.io import Attempts, write_submission
+from submission.io import Attempts, entry_json, write_json_atomic
 from submission.sources import TaskSet
 from submission.worker import TaskResult
 
@@ -25,14 +25,17 @@ class LiveSubmission:
             self.entries[t.id] = [(g, g) for g in t.test_inputs]
         for b in taskset.bad:
             self.entries[b.id] = [(g, g) for g in b.fallbacks]
+        # the file's content, kept ready so a finished task converts only its own grids
+        self.json = {task_id: entry_json(a) for task_id, a in self.entries.items()}
         self.write()
 
     def record(self, result: TaskResult) -> list[Attempts]:
         """Merge a finished task's candidates into its entry and rewrite the file."""
         task = self.tasks[result.task_id]
         self.entries[task.id] = select(result.candidates, task.test_inputs, self.weights)
+        self.json[task.id] = entry_json(self.entries[task.id])
         self.write()
         return self.entries[task.id]
 
     def write(self) -> None:
-        write_submission(self.path, self.entries)
+        write_json_atomic(self.path, self.json)

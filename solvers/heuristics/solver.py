@@ -17,9 +17,11 @@ from solvers.task import Task
 
 log = logging.getLogger(__name__)
 
-# A rule that proposes more parameterisations than this is cut off: the cap keeps one generous
-# rule from eating a task's time, and the first fits are the most plausible by contract.
+# A rule is cut off after this many parameterisations that reproduce the train pairs (the first are
+# the most plausible by contract), or after MAX_TRIES proposals in all, so that one generous rule
+# cannot eat a task's time; fits that fail the train check do not count towards the first cap.
 MAX_FITS_PER_RULE = 64
+MAX_TRIES = 2048
 # Each further fit of the same rule that also reproduces the train pairs scores this much less,
 # since rules yield their most plausible parameterisation first.
 LATER_FIT_DECAY = 0.9
@@ -58,7 +60,7 @@ class HeuristicSolver:
         emitted: set[tuple[int, Grid]] = set()
         rank = -1
         for n, fit in enumerate(rule.fit(pairs)):
-            if n >= MAX_FITS_PER_RULE or deadline.expired():
+            if n >= MAX_TRIES or rank + 1 >= MAX_FITS_PER_RULE or deadline.expired():
                 return
             if not fits_all(fit, pairs):
                 continue

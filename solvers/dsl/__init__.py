@@ -1,0 +1,1 @@
+"""The DSL solver: a cost-ordered search over compositions of numba-compiled grid primitives."""

@@ -1,0 +1,243 @@
+"""Colour primitives: keep / erase / replace colours, recolour by statistics, recolour objects.
+
+Objects here are 4-connected components of one non-zero colour.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from solvers.dsl.primitive import Primitive
+
+
+@njit(cache=True)
+def colour_counts(g):
+    """Cells per colour 0..9."""
+    cnt = np.zeros(10, dtype=np.int64)
+    h, w = g.shape
+    for r in range(h):
+        for c in range(w):
+            cnt[g[r, c]] += 1
+    return cnt
+
+
+@njit(cache=True)
+def most_common_nonzero(g, least):
+    """The most (least=True: least) common non-zero colour present; ties to the lower colour; -1 if none."""
+    cnt = colour_counts(g)
+    best = -1
+    for k in range(1, 10):
+        if cnt[k] == 0:
+            continue
+        if best < 0 or (cnt[k] < cnt[best] if least else cnt[k] > cnt[best]):
+            best = k
+    return best
+
+
+@njit(cache=True)
+def label_objects(g, diag, anycol):
+    """Label the connected components of one non-zero colour (4-connected; diag=True: 8-connected;
+    anycol=True: of non-zero cells whatever their colour).
+
+    Returns (labels, sizes, n): labels -1 on zero cells, else 0..n-1 in scan order of first cell;
+    sizes[i] the cell count of object i.
+    """
+    h, w = g.shape
+    labels = np.full((h, w), -1, dtype=np.int64)
+    sizes = np.zeros(h * w, dtype=np.int64)
+    stack = np.empty(h * w, dtype=np.int64)
+    n = 0
+    for r0 in range(h):
+        for c0 in range(w):
+            if g[r0, c0] == 0 or labels[r0, c0] >= 0:
+                continue
+            col = g[r0, c0]
+            labels[r0, c0] = n
+            top = 0
+            stack[top] = r0 * w + c0
+            top += 1
+            size = 0
+            while top > 0:
+                top -= 1
+                r = stack[top] // w
+                c = stack[top] % w
+                size += 1
+                for dr in range(-1, 2):
+                    for dc in range(-1, 2):
+                        if dr == 0 and dc == 0:
+                            continue
+                        if not diag and dr != 0 and dc != 0:
+                            continue
+                        rr = r + dr
+                        cc = c + dc
+                        if 0 <= rr < h and 0 <= cc < w and labels[rr, cc] < 0 and (g[rr, cc] == col or (anycol and g[rr, cc] != 0)):
+                            labels[rr, cc] = n
+                            stack[top] = rr * w + cc
+                            top += 1
+            sizes[n] = size
+            n += 1
+    return labels, sizes, n
+
+
+@njit(cache=True)
+def keep_colour(g, p):
+    """Keep cells of colour p; every other cell becomes 0."""
+    h, w = g.shape
+    out = np.zeros((h, w), dtype=np.uint8)
+    for r in range(h):
+        for c in range(w):
+            if g[r, c] == p:
+                out[r, c] = g[r, c]
+    return out
+
+
+@njit(cache=True)
+def replace_colour(g, p):
+    """Replace colour a by colour b, p = a * 10 + b (erase colour c is p = c * 10)."""
+    a = p // 10
+    b = np.uint8(p % 10)
+    h, w = g.shape
+    out = g.copy()
+    for r in range(h):
+        for c in range(w):
+            if g[r, c] == a:
+                out[r, c] = b
+    return out
+
+
+@njit(cache=True)
+def recolour_nonzero(g, p):
+    """Every non-zero cell becomes colour p."""
+    h, w = g.shape
+    out = np.zeros((h, w), dtype=np.uint8)
+    for r in range(h):
+        for c in range(w):
+            if g[r, c] != 0:
+                out[r, c] = p
+    return out
+
+
+@njit(cache=True)
+def fill_zero_with_stat(g, p):
+    """Zero cells take the most (p = 0) or least (p = 1) common non-zero colour; n/a without one."""
+    k = most_common_nonzero(g, p == 1)
+    if k < 0:
+        return np.zeros((0, 0), dtype=np.uint8)
+    h, w = g.shape
+    out = g.copy()
+    for r in range(h):
+        for c in range(w):
+            if g[r, c] == 0:
+                out[r, c] = k
+    return out
+
+
+@njit(cache=True)
+def recolour_by_size_rank(g, p):
+    """Each object takes colour 1 + the dense rank of its size: p = 0 largest -> 1, p = 1 smallest -> 1.
+
+    Equal sizes share a colour. Not applicable with no objects or more than 9 distinct sizes.
+    """
+    labels, sizes, n = label_objects(g, False, False)
+    if n == 0:
+        return np.zeros((0, 0), dtype=np.uint8)
+    colour = np.zeros(n, dtype=np.int64)
+    for i in range(n):
+        rank = 0  # number of distinct sizes strictly before sizes[i]
+        for j in range(n):
+            before = sizes[j] > sizes[i] if p == 0 else sizes[j] < sizes[i]
+            if before:
+                dup = False
+                for k in range(j):
+                    if sizes[k] == sizes[j]:
+                        dup = True
+                        break
+                if not dup:
+                    rank += 1
+        if rank >= 9:
+            return np.zeros((0, 0), dtype=np.uint8)
+        colour[i] = rank + 1
+    h, w = g.shape
+    out = np.zeros((h, w), dtype=np.uint8)
+    for r in range(h):
+        for c in range(w):
+            if labels[r, c] >= 0:
+                out[r, c] = colour[labels[r, c]]
+    return out
+
+
+@njit(cache=True)
+def recolour_by_size(g, p):
+    """Each object takes colour min(its cell count, 9)."""
+    labels, sizes, n = label_objects(g, False, False)
+    h, w = g.shape
+    out = np.zeros((h, w), dtype=np.uint8)
+    for r in range(h):
+        for c in range(w):
+            if labels[r, c] >= 0:
+                out[r, c] = min(sizes[labels[r, c]], 9)
+    return out
+
+
+@njit(cache=True)
+def swap_top_colours(g, p):
+    """Swap the two most common non-zero colours (ties to the lower colour); n/a with fewer than two."""
+    cnt = colour_counts(g)
+    a = -1
+    b = -1
+    for k in range(1, 10):
+        if cnt[k] == 0:
+            continue
+        if a < 0 or cnt[k] > cnt[a]:
+            b = a
+            a = k
+        elif b < 0 or cnt[k] > cnt[b]:
+            b = k
+    if b < 0:
+        return np.zeros((0, 0), dtype=np.uint8)
+    h, w = g.shape
+    out = g.copy()
+    for r in range(h):
+        for c in range(w):
+            if g[r, c] == a:
+                out[r, c] = b
+            elif g[r, c] == b:
+                out[r, c] = a
+    return out
+
+
+@njit(cache=True)
+def normalise_background(g, p):
+    """Swap the most common colour (0 included; ties to the lower colour) with 0."""
+    cnt = colour_counts(g)
+    bg = 0
+    for k in range(1, 10):
+        if cnt[k] > cnt[bg]:
+            bg = k
+    h, w = g.shape
+    out = g.copy()
+    for r in range(h):
+        for c in range(w):
+            if g[r, c] == bg:
+                out[r, c] = 0
+            elif g[r, c] == 0:
+                out[r, c] = bg
+    return out
+
+
+def entries() -> list[Primitive]:
+    out = [Primitive(f"keep_colour({c})", keep_colour, c, 1) for c in range(1, 10)]
+    out += [Primitive(f"erase_colour({c})", replace_colour, c * 10, 2) for c in range(1, 10)]
+    out += [Primitive(f"fill_zero({c})", replace_colour, c, 2) for c in range(1, 10)]
+    out += [Primitive(f"recolour_nonzero({c})", recolour_nonzero, c, 1) for c in range(1, 10)]
+    out += [
+        Primitive("fill_zero(most_common)", fill_zero_with_stat, 0, 2),
+        Primitive("fill_zero(least_common)", fill_zero_with_stat, 1, 3),
+        Primitive("recolour_by_size_rank(largest)", recolour_by_size_rank, 0, 2),
+        Primitive("recolour_by_size_rank(smallest)", recolour_by_size_rank, 1, 3),
+        Primitive("recolour_by_size", recolour_by_size, 0, 3),
+        Primitive("swap_top_colours", swap_top_colours, 0, 2),
+        Primitive("normalise_background", normalise_background, 0, 2),
+    ]
+    return out

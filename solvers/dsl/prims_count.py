@@ -1,0 +1,108 @@
+"""Count primitives: small outputs whose colour or size is a statistic of the input."""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from solvers.dsl.primitive import Primitive
+from solvers.dsl.prims_colour import colour_counts, label_objects, most_common_nonzero
+
+
+@njit(cache=True)
+def na():
+    return np.zeros((0, 0), dtype=np.uint8)
+
+
+@njit(cache=True)
+def measure(g, m):
+    """m = 0 objects (4-connected, one colour), 1 objects (8-connected, non-zero of any colour),
+    2 distinct non-zero colours, 3 non-zero cells."""
+    if m == 0 or m == 1:
+        _, _, n = label_objects(g, m == 1, m == 1)
+        return n
+    cnt = colour_counts(g)
+    n = 0
+    for k in range(1, 10):
+        if m == 2:
+            n += 1 if cnt[k] > 0 else 0
+        else:
+            n += cnt[k]
+    return n
+
+
+@njit(cache=True)
+def colour_1x1(g, p):
+    """1 x 1 of the most (p = 0) or least (p = 1) common non-zero colour (ties to the lower);
+    n/a without one."""
+    k = most_common_nonzero(g, p == 1)
+    if k < 0:
+        return na()
+    return np.full((1, 1), k, dtype=np.uint8)
+
+
+@njit(cache=True)
+def object_colour_1x1(g, p):
+    """1 x 1 of the colour of the largest (p = 0) or smallest (p = 1) 4-connected one-colour
+    object; n/a without objects or when two objects of different colours tie."""
+    labels, sizes, n = label_objects(g, False, False)
+    if n == 0:
+        return na()
+    h, w = g.shape
+    colour = np.zeros(n, dtype=np.int64)
+    for r in range(h):
+        for c in range(w):
+            if labels[r, c] >= 0:
+                colour[labels[r, c]] = g[r, c]
+    best = 0
+    for i in range(1, n):
+        if (sizes[i] > sizes[best]) if p == 0 else (sizes[i] < sizes[best]):
+            best = i
+    for i in range(n):
+        if sizes[i] == sizes[best] and colour[i] != colour[best]:
+            return na()
+    return np.full((1, 1), colour[best], dtype=np.uint8)
+
+
+@njit(cache=True)
+def count_bar(g, p):
+    """A bar of n cells in the most common non-zero colour, n = measure(p // 2) (see measure);
+    horizontal 1 x n for even p, vertical n x 1 for odd p; n/a unless 1 <= n <= 30."""
+    n = measure(g, p // 2)
+    k = most_common_nonzero(g, False)
+    if n < 1 or n > 30 or k < 0:
+        return na()
+    if p % 2 == 0:
+        return np.full((1, n), k, dtype=np.uint8)
+    return np.full((n, 1), k, dtype=np.uint8)
+
+
+@njit(cache=True)
+def count_diagonal(g, p):
+    """An n x n grid of 0 with its main diagonal in the most common non-zero colour,
+    n = measure(p) (see measure); n/a unless 1 <= n <= 30."""
+    n = measure(g, p)
+    k = most_common_nonzero(g, False)
+    if n < 1 or n > 30 or k < 0:
+        return na()
+    out = np.zeros((n, n), dtype=np.uint8)
+    for i in range(n):
+        out[i, i] = k
+    return out
+
+
+MEASURES = ("objects", "objects8", "colours", "cells")
+
+
+def entries() -> list[Primitive]:
+    out = [
+        Primitive("colour_1x1(most_common)", colour_1x1, 0, 2),
+        Primitive("colour_1x1(least_common)", colour_1x1, 1, 2),
+        Primitive("object_colour_1x1(largest)", object_colour_1x1, 0, 2),
+        Primitive("object_colour_1x1(smallest)", object_colour_1x1, 1, 3),
+    ]
+    for m, s in enumerate(MEASURES):
+        out.append(Primitive(f"count_bar({s},row)", count_bar, 2 * m, 3))
+        out.append(Primitive(f"count_bar({s},col)", count_bar, 2 * m + 1, 3))
+    out += [Primitive(f"count_diagonal({s})", count_diagonal, m, 3) for m, s in enumerate(MEASURES[:2])]
+    return out

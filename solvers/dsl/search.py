@@ -1,0 +1,164 @@
+"""Cost-ordered search over chains of primitives, all train and test inputs run in lockstep.
+
+A state is the tuple of grids obtained by applying one program to every input (train first, then
+test), so one application tests a program on every pair at once. Equal states are merged by hash:
+the first program to reach a state is the cheapest, and the others are never expanded.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from solvers.deadline import Deadline
+from solvers.dsl.primitive import Primitive
+from solvers.dsl.sizes import predict_sizes
+
+log = logging.getLogger(__name__)
+
+# Python and numpy overhead per stored grid and per node, added to the array bytes when metering.
+GRID_OVERHEAD = 112
+NODE_OVERHEAD = 200
+KEY_OVERHEAD = 72  # one int in the `seen` set
+
+
+@dataclass(frozen=True, slots=True)
+class SearchConfig:
+    max_depth: int = 4  # primitives in a chain
+    memory_cap_bytes: int = 2 * 1024**3  # stop storing new states past this (the search keeps going)
+    max_answers: int = 8  # distinct full-fit test answers to report before stopping
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A program, how well it reproduced the train pairs, and its answers for the test inputs."""
+
+    program: tuple[str, ...]
+    cost: int
+    matched: int
+    n_train: int
+    tests: tuple[np.ndarray, ...]
+
+
+@dataclass(slots=True)
+class Stats:
+    states: int = 0  # distinct states created
+    applied: int = 0  # primitive applications to a whole state
+    expanded: int = 0  # states whose children were generated
+    bytes: int = 0  # metered memory of the stored states
+    capped: bool = False  # the memory cap was reached
+    depth: int = 0  # deepest stored state
+
+
+@dataclass(slots=True)
+class _Node:
+    grids: tuple[np.ndarray, ...]
+    cost: int
+    depth: int
+    parent: _Node | None = None
+    prim: Primitive | None = None
+
+    def program(self) -> tuple[str, ...]:
+        names = []
+        node: _Node | None = self
+        while node is not None and node.prim is not None:
+            names.append(node.prim.name)
+            node = node.parent
+        return tuple(reversed(names))
+
+
+@dataclass
+class Search:
+    """Search for programs mapping every train input to its output.
+
+    `run` is anytime: it yields each new improving result as soon as it is found, and returns
+    within one node expansion of the deadline.
+    """
+
+    table: Sequence[Primitive]
+    train_inputs: Sequence[np.ndarray]
+    train_outputs: Sequence[np.ndarray]
+    test_inputs: Sequence[np.ndarray]
+    config: SearchConfig = field(default_factory=SearchConfig)
+    stats: Stats = field(default_factory=Stats)
+
+    def run(self, deadline: Deadline) -> Iterator[Found]:
+        n_train = len(self.train_inputs)
+        targets = [(o.shape, o.tobytes()) for o in self.train_outputs]
+        test_sizes = predict_sizes(self.train_inputs, self.train_outputs, self.test_inputs)
+        root = _Node(tuple(np.ascontiguousarray(g) for g in (*self.train_inputs, *self.test_inputs)), 0, 0)
+        seen = {_key(root.grids)}
+        answers: set[bytes] = set()
+        best_partial = 0
+        tie = itertools.count()  # heap tiebreak: first come, first served among equal costs
+        heap: list[tuple[int, int, _Node]] = [(0, next(tie), root)]
+        while heap:
+            _, _, node = heapq.heappop(heap)
+            self.stats.expanded += 1
+            leaf_level = node.depth + 1 >= self.config.max_depth
+            for prim in self.table:
+                if deadline.expired():
+                    return
+                grids = _apply(prim, node.grids)
+                self.stats.applied += 1
+                if grids is None:
+                    continue
+                key = _key(grids)
+                if key in seen:
+                    continue
+                if not self.stats.capped:
+                    seen.add(key)
+                    self.stats.bytes += KEY_OVERHEAD
+                self.stats.states += 1
+                matched = sum(g.shape == s and g.tobytes() == b for g, (s, b) in zip(grids, targets))
+                child = _Node(grids, node.cost + prim.cost, node.depth + 1, node, prim)
+                if matched == n_train:
+                    answer = b"".join(_bytes_of(g) for g in grids[n_train:])
+                    if answer not in answers:
+                        answers.add(answer)
+                        yield Found(child.program(), child.cost, matched, n_train, grids[n_train:])
+                        if len(answers) >= self.config.max_answers:
+                            return
+                elif matched > best_partial and n_train > 1 and _sizes_ok(grids[n_train:], test_sizes):
+                    best_partial = matched
+                    yield Found(child.program(), child.cost, matched, n_train, grids[n_train:])
+                if not leaf_level and not self.stats.capped:
+                    self._store(child)
+                    heapq.heappush(heap, (child.cost, next(tie), child))
+
+    def _store(self, node: _Node) -> None:
+        self.stats.bytes += NODE_OVERHEAD + sum(g.nbytes + GRID_OVERHEAD for g in node.grids)
+        self.stats.depth = max(self.stats.depth, node.depth)
+        if self.stats.bytes >= self.config.memory_cap_bytes:
+            self.stats.capped = True
+            log.info("search memory cap reached at %d states; no more states are stored", self.stats.states)
+
+
+def _apply(prim: Primitive, grids: tuple[np.ndarray, ...]) -> tuple[np.ndarray, ...] | None:
+    """The primitive on every grid of a state; None if it does not apply to one of them."""
+    out = []
+    for g in grids:
+        r = prim(g)
+        if r is None:
+            return None
+        out.append(r)
+    return tuple(out)
+
+
+def _bytes_of(g: np.ndarray) -> bytes:
+    return bytes(g.shape) + g.tobytes()
+
+
+def _key(grids: tuple[np.ndarray, ...]) -> int:
+    # Python's 64-bit hash of the bytes: a collision among a few million states is ~1e-7 likely,
+    # and would only hide one state, never produce a wrong answer (answers are checked exactly).
+    return hash(b"".join(_bytes_of(g) for g in grids))
+
+
+def _sizes_ok(tests: Sequence[np.ndarray], sizes: Sequence[tuple[int, int]] | None) -> bool:
+    return sizes is None or all(g.shape == s for g, s in zip(tests, sizes))

@@ -1,0 +1,66 @@
+"""The DSL solver: colour-normalise the task, search, map answers back, yield scored candidates."""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Iterator
+
+from solvers.candidate import Candidate
+from solvers.deadline import Deadline
+from solvers.dsl.colours import ColourMap, normalising_map
+from solvers.dsl.search import Found, Search, SearchConfig
+from solvers.dsl.table import build_table
+from solvers.grid import Grid, GridError
+from solvers.task import Task
+
+log = logging.getLogger(__name__)
+
+
+def score(found: Found) -> float:
+    """Confidence in [0, 1]: a full fit starts at 0.9 and loses 3% per unit of program cost (MDL:
+    the shorter description is the likelier rule); a partial fit is capped well below any full fit."""
+    decay = math.pow(0.97, max(0, found.cost - 1))
+    if found.matched == found.n_train:
+        return 0.9 * decay
+    return 0.3 * found.matched / found.n_train * decay
+
+
+def describe(found: Found, colours: ColourMap) -> str:
+    """The program as text, one primitive per line, with the colour renumbering it ran under."""
+    head = f"program cost {found.cost}, {found.matched}/{found.n_train} train pairs"
+    lines = [head]
+    if not colours.is_identity():
+        lines.append("normalise_colours(" + "".join(str(int(c)) for c in colours.inverse) + ")")
+    lines += list(found.program)
+    return "\n".join(lines)
+
+
+class DslSolver:
+    """Named `dsl` on the command line."""
+
+    name = "dsl"
+
+    def __init__(self, config: SearchConfig | None = None, normalise: bool = True):
+        self.config = config or SearchConfig()
+        self.normalise = normalise
+        self.table = build_table()
+        self.last_stats = None  # the Stats of the most recent search, for benchmarks
+
+    def solve(self, task: Task, deadline: Deadline) -> Iterator[Candidate]:
+        ins = [e.input.cells for e in task.train]
+        outs = [e.output.cells for e in task.train]
+        tests = [g.cells for g in task.test_inputs]
+        colours = normalising_map(ins + tests, outs) if self.normalise else ColourMap.identity()
+        search = Search(self.table, [colours.apply(g) for g in ins], [colours.apply(g) for g in outs],
+                        [colours.apply(g) for g in tests], self.config)
+        self.last_stats = search.stats
+        for found in search.run(deadline):
+            text = describe(found, colours)
+            for index, g in enumerate(found.tests):
+                try:
+                    grid = Grid(colours.invert(g))
+                except GridError:
+                    continue
+                yield Candidate(task.id, index, grid, score(found), self.name, text)
+        log.debug("task %s: dsl %s", task.id, search.stats)

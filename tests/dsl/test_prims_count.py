@@ -1,0 +1,44 @@
+"""Cases for the count kernels: (kernel name, param, input rows, expected rows or None)."""
+
+import pytest
+
+from solvers.dsl import prims_count
+from tests.dsl.cases import check
+
+# 4-connected one-colour objects: {1,1}, {2}, {2}, {3,3} = 4; 8-connected any colour: 2;
+# colours 1, 2, 3 tie at 2 cells, so the "most common" is 1 (ties to the lower colour)
+G = [[1, 1, 0, 0], [0, 2, 0, 0], [2, 0, 0, 3], [0, 0, 0, 3]]
+G2 = [[1, 1, 0, 0], [0, 2, 0, 0], [0, 0, 0, 3], [0, 0, 0, 0]]  # 8-connected any colour: 2
+
+CASES = [
+    ("colour_1x1", 0, G, [[1]]),
+    ("colour_1x1", 0, [[0, 4, 4], [5, 0, 0]], [[4]]),
+    ("colour_1x1", 1, [[0, 4, 4], [5, 0, 0]], [[5]]),
+    ("colour_1x1", 0, [[0, 0]], None),
+    ("object_colour_1x1", 0, [[1, 0, 2], [0, 0, 2]], [[2]]),
+    ("object_colour_1x1", 1, [[1, 0, 2], [0, 0, 2]], [[1]]),
+    ("object_colour_1x1", 0, [[1, 0, 2]], None),  # tie between colours
+    ("count_bar", 0, G, [[1, 1, 1, 1]]),
+    ("count_bar", 1, G, [[1], [1], [1], [1]]),
+    ("count_bar", 2, G, [[1, 1]]),
+    ("count_bar", 3, G2, [[1], [1]]),
+    ("count_bar", 4, [[0, 5, 6], [5, 0, 0]], [[5, 5]]),
+    ("count_bar", 6, [[0, 5, 6], [5, 0, 0]], [[5, 5, 5]]),
+    ("count_bar", 7, [[0, 5, 6], [5, 0, 0]], [[5], [5], [5]]),
+    ("count_bar", 5, [[0, 0]], None),
+    ("count_diagonal", 0, [[0, 8, 0, 8]], [[8, 0], [0, 8]]),
+    ("count_diagonal", 1, [[8, 0, 0], [0, 8, 0], [0, 0, 0], [0, 8, 8]], [[8, 0], [0, 8]]),
+    ("count_diagonal", 0, [[0]], None),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}({c[1]})")
+def test_case(case):
+    check("solvers.dsl.prims_count", *case)
+
+
+def test_entries_unique_and_covered():
+    rows = prims_count.entries()
+    names = [e.name for e in rows]
+    assert len(names) == len(set(names))
+    assert {e.kernel.__name__ for e in rows} <= {c[0] for c in CASES}

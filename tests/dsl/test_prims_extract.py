@@ -1,0 +1,71 @@
+"""Cases for the extraction kernels: (kernel name, param, input rows, expected rows or None)."""
+
+import importlib
+
+import pytest
+
+from tests.dsl.cases import check
+
+MOD = "solvers.dsl.prims_extract"
+
+TWO_CELLS = [[1, 0, 0, 5, 0, 2, 2],
+             [0, 1, 0, 5, 0, 0, 2],
+             [0, 0, 1, 5, 2, 0, 0]]
+FOUR_CELLS = [[1, 1, 8, 0, 2],
+              [1, 1, 8, 2, 0],
+              [8, 8, 8, 8, 8],
+              [0, 3, 8, 4, 4],
+              [3, 0, 8, 0, 4]]
+COUNTS = [[1, 1, 5, 1, 0, 5, 0, 0],
+          [0, 1, 5, 0, 1, 5, 0, 1]]
+ODD = [[1, 0, 5, 1, 0, 5, 0, 1],
+       [0, 1, 5, 0, 1, 5, 0, 1]]
+NINE = [[1, 4, 2, 4, 3],
+        [4, 4, 4, 4, 4],
+        [5, 4, 6, 4, 7],
+        [4, 4, 4, 4, 4],
+        [8, 4, 9, 4, 1]]
+
+CASES = [
+    ("crop_content", 0, [[0, 0, 0, 0], [0, 3, 0, 0], [0, 0, 4, 0]], [[3, 0], [0, 4]]),
+    ("crop_content", 0, [[0, 0], [0, 0]], None),
+    ("split_cell", 0, TWO_CELLS, [[1, 0, 0], [0, 1, 0], [0, 0, 1]]),
+    ("split_cell", 1, TWO_CELLS, [[0, 2, 2], [0, 0, 2], [2, 0, 0]]),
+    ("split_cell", 2, TWO_CELLS, None),
+    ("split_cell", 2, FOUR_CELLS, [[0, 3], [3, 0]]),
+    ("split_cell", 3, FOUR_CELLS, [[4, 4], [0, 4]]),
+    ("split_cell", 4, NINE, [[6]]),
+    ("split_cell", 0, [[1, 2], [3, 4]], None),  # no separator
+    ("split_cell", 0, [[1, 2, 3]], None),  # columns of a one-row grid are not separators
+    ("split_pick", 0, FOUR_CELLS, [[1, 1], [1, 1]]),
+    ("split_pick", 1, FOUR_CELLS, None),  # two cells tie for the fewest
+    ("split_pick", 0, COUNTS, [[1, 1], [0, 1]]),
+    ("split_pick", 1, COUNTS, [[0, 0], [0, 1]]),
+    ("split_pick", 2, ODD, [[0, 1], [0, 1]]),
+    ("split_pick", 2, FOUR_CELLS, None),  # every cell is different
+    ("split_pick", 2, TWO_CELLS, None),  # fewer than 3 cells
+    ("frame_interior", 0, [[0, 0, 0, 0, 0, 0],
+                           [0, 2, 2, 2, 2, 0],
+                           [0, 2, 3, 0, 2, 0],
+                           [0, 2, 2, 2, 2, 0],
+                           [0, 0, 0, 0, 0, 1]], [[3, 0]]),
+    ("frame_interior", 0, [[4, 4, 4, 4, 4], [4, 0, 4, 0, 0], [4, 4, 4, 0, 0]], [[0]]),
+    ("frame_interior", 0, [[1, 1, 1, 0, 1, 1, 1], [1, 2, 1, 0, 1, 3, 1], [1, 1, 1, 0, 1, 1, 1]], None),  # tie
+    ("frame_interior", 0, [[1, 2], [3, 4]], None),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}({c[1]})")
+def test_case(case):
+    check(MOD, *case)
+
+
+def test_entries_unique_and_covered():
+    mod = importlib.import_module(MOD)
+    rows = mod.entries()
+    names = [r.name for r in rows]
+    assert len(names) == len(set(names))
+    covered = {(k, p) for k, p, _, _ in CASES}
+    for r in rows:
+        assert getattr(mod, r.kernel.__name__) is r.kernel
+        assert (r.kernel.__name__, r.param) in covered, r.name

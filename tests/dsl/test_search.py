@@ -1,0 +1,98 @@
+"""The search on tasks built from known programs, its determinism, deadline and memory cap."""
+
+import time
+
+import numpy as np
+import pytest
+
+from solvers.deadline import Deadline
+from solvers.dsl.colours import ColourMap, normalising_map
+from solvers.dsl.search import Search, SearchConfig
+from solvers.dsl.sizes import predict_sizes
+from solvers.dsl.solver import DslSolver
+from solvers.dsl.table import build_table
+from solvers.grid import Grid
+from solvers.task import Example, Task
+
+
+def random_grids(n, seed, shape=(3, 4)):
+    rng = np.random.default_rng(seed)
+    return [rng.integers(0, 5, shape).astype(np.uint8) for _ in range(n)]
+
+
+def task_from_program(names, n_train=3, seed=0) -> Task:
+    """A task whose outputs are the named table entries applied in order to random inputs."""
+    table = {p.name: p for p in build_table()}
+    inputs = random_grids(n_train + 1, seed)
+    outputs = []
+    for g in inputs:
+        for name in names:
+            g = table[name](g)
+        outputs.append(g)
+    grid = lambda a: Grid(np.ascontiguousarray(a))  # noqa: E731
+    return Task("prog", tuple(Example(grid(i), grid(o)) for i, o in zip(inputs[:-1], outputs[:-1])),
+                (grid(inputs[-1]),), (grid(outputs[-1]),))
+
+
+@pytest.mark.parametrize("program", [
+    ["rot90"],
+    ["flip_lr", "shift_down"],
+    ["rot90", "shift_right", "flip_ud"],
+])
+def test_finds_known_programs(program):
+    task = task_from_program(program)
+    found = list(DslSolver().solve(task, Deadline.after(20)))
+    full = [c for c in found if c.score >= 0.5]
+    assert full, "no program reproduced the train pairs"
+    assert full[0].grid == task.test_outputs[0]
+    # the provenance is the program, one primitive per line, no longer than the one that made it
+    assert len(full[0].provenance.splitlines()) - 1 <= len(program) + 1
+
+
+def test_same_result_from_same_input():
+    task = task_from_program(["rot90", "shift_right"])
+    a = [(c.grid, c.score, c.provenance) for c in DslSolver().solve(task, Deadline.after(20))]
+    b = [(c.grid, c.score, c.provenance) for c in DslSolver().solve(task, Deadline.after(20))]
+    assert a == b
+
+
+def test_deadline_is_respected():
+    # outputs no chain can make, so the search runs until it is stopped
+    ins, outs = random_grids(3, 1, (12, 12)), random_grids(3, 2, (5, 7))
+    search = Search(build_table(), ins, outs, random_grids(1, 3, (12, 12)), SearchConfig(max_depth=6))
+    t0 = time.monotonic()
+    list(search.run(Deadline.after(1.0)))
+    assert time.monotonic() - t0 < 1.5
+    assert search.stats.states > 0
+
+
+def test_memory_cap_stops_growth_without_crashing():
+    ins, outs = random_grids(3, 1, (10, 10)), random_grids(3, 2, (5, 7))
+    search = Search(build_table(), ins, outs, random_grids(1, 3, (10, 10)),
+                    SearchConfig(max_depth=8, memory_cap_bytes=200_000))
+    list(search.run(Deadline.after(2.0)))
+    assert search.stats.capped
+    assert search.stats.bytes < 200_000 + 20_000
+
+
+def test_colour_map_round_trips_and_normalises_background_to_zero():
+    g = np.array([[5, 5, 3], [5, 7, 5]], dtype=np.uint8)
+    cmap = normalising_map([g], [np.array([[9]], dtype=np.uint8)])
+    assert cmap.apply(g)[0, 0] == 0 and cmap.apply(g)[0, 2] == 1 and cmap.apply(g)[1, 1] == 2  # ties: lower first
+    assert cmap.apply(np.array([[9]], dtype=np.uint8))[0, 0] == 3  # output-only colours next
+    for c in range(10):
+        one = np.array([[c]], dtype=np.uint8)
+        assert cmap.invert(cmap.apply(one))[0, 0] == c and cmap.apply(cmap.invert(one))[0, 0] == c
+    assert ColourMap.identity().is_identity() and not cmap.is_identity()
+    with pytest.raises(ValueError):
+        ColourMap.from_order([0] * 10)
+
+
+def test_size_predictor():
+    a, b = np.zeros((2, 3), np.uint8), np.zeros((4, 6), np.uint8)
+    assert predict_sizes([a, b], [b, np.zeros((8, 12), np.uint8)], [np.zeros((3, 3), np.uint8)]) == [(6, 6)]
+    # one pair: 'fixed 4x6' and 'twice the input' both fit and disagree on a 3x3 test input
+    assert predict_sizes([a], [b], [np.zeros((3, 3), np.uint8)]) is None
+    assert predict_sizes([a, b], [a, a], [b]) == [(2, 3)]
+    assert predict_sizes([a, b], [a.T, b.T], [np.zeros((1, 5), np.uint8)]) == [(5, 1)]
+    assert predict_sizes([a, b], [np.zeros((1, 1), np.uint8), a], [a]) is None
