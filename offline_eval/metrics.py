@@ -27,6 +27,7 @@ class OutputResult:
     attempt_2: str
     seconds: float  # the task's solver time, all solvers
     solver_seconds: dict[str, float]
+    peak_rss_mb: float  # the worker's peak memory after this task
 
     def row(self) -> dict[str, Any]:
         d = asdict(self)
@@ -57,8 +58,17 @@ def score_task(task: Task, result: TaskResult, attempts: Sequence[tuple[Grid, Gr
             attempt_2=proven.get(a2, "fallback"),
             seconds=sum(result.solver_seconds.values()),
             solver_seconds=dict(result.solver_seconds),
+            peak_rss_mb=result.peak_rss_mb,
         ))
     return rows
+
+
+def _median(values: list[float]) -> float:
+    v = sorted(values)
+    if not v:
+        return 0.0
+    mid = len(v) // 2
+    return v[mid] if len(v) % 2 else (v[mid - 1] + v[mid]) / 2
 
 
 def summarise(rows: Sequence[OutputResult], solvers: Sequence[str]) -> dict[str, Any]:
@@ -80,6 +90,9 @@ def summarise(rows: Sequence[OutputResult], solvers: Sequence[str]) -> dict[str,
         "n_oracle": n_oracle,
         "n_tasks": len(by_task),
         "n_tasks_solved": sum(s == 1.0 for s in task_shares),
+        "task_seconds_median": _median([rs[0].seconds for rs in by_task.values()]),
+        "task_seconds_max": max((rs[0].seconds for rs in by_task.values()), default=0.0),
+        "peak_rss_mb_max": max((r.peak_rss_mb for r in rows), default=0.0),
         "per_solver": {
             s: {
                 "proposed_correct": sum(s in r.solvers_correct for r in rows),

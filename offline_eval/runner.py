@@ -97,5 +97,7 @@ def format_summary(s: dict[str, Any]) -> str:
     ]
     for name, v in s["per_solver"].items():
         lines.append(f"  {name:<12} {v['proposed_correct']:>16} {v['seconds']:>10.1f}")
+    lines.append(f"  task seconds  median {s['task_seconds_median']:.1f}, max {s['task_seconds_max']:.1f}; "
+                 f"worker peak memory {s['peak_rss_mb_max']:.0f} MB")
     lines.append(f"  wall time     {s['seconds']:.1f} s")
     return "\n".join(lines)

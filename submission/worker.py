@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import random
+import resource
 import time
 import zlib
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ class TaskResult:
     candidates: tuple[Candidate, ...]
     solver_seconds: dict[str, float] = field(default_factory=dict)
     errors: tuple[str, ...] = ()
+    peak_rss_mb: float = 0.0  # the worker's peak resident memory so far (an upper bound for this task)
 
 
 def task_seed(seed: int, task_id: str) -> int:
@@ -72,4 +74,5 @@ def solve_task(task: Task, solver_names: tuple[str, ...], seconds: float, seed: 
             log.warning("task %s: solver %s failed: %r", task.id, name, e, exc_info=True)
             errors.append(f"{name}: {e!r}")
         spent[name] = time.monotonic() - t0
-    return TaskResult(task.id, tuple(candidates), spent, tuple(errors))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+    return TaskResult(task.id, tuple(candidates), spent, tuple(errors), peak)

@@ -14,7 +14,8 @@ from tests.fixtures import write_kaggle_files
 def test_eval_end_to_end(tmp_path, capsys):
     src = write_kaggle_files(tmp_path)
     out = tmp_path / "run"
-    assert main(["eval", "--tasks", str(src), "--out", str(out), "--per-task-seconds", "2", "--workers", "1"]) == 0
+    assert main(["eval", "--tasks", str(src), "--out", str(out), "--per-task-seconds", "2", "--workers", "1",
+                 "--solvers", "heuristics"]) == 0
     printed = capsys.readouterr().out
     assert "score" in printed and "oracle_score" in printed
     summary = json.loads((out / "summary.json").read_text())
@@ -36,7 +37,8 @@ def test_run_covers_bad_tasks_and_validates(tmp_path, capsys):
     bad = {"cccc0003": {"train": [{"input": [[1, 2], [3]], "output": [[1]]}], "test": [{"input": [[4]]}]}}
     src = write_kaggle_files(tmp_path, bad)
     out = tmp_path / "submission.json"
-    assert main(["run", "--tasks", str(src), "--out", str(out), "--time-budget", "10", "--workers", "2"]) == 0
+    # every default solver, two workers
+    assert main(["run", "--tasks", str(src), "--out", str(out), "--time-budget", "6", "--workers", "2"]) == 0
     sub = json.loads(out.read_text())
     assert set(sub) == {"aaaa0001", "bbbb0002", "cccc0003"}
     assert sub["aaaa0001"][0]["attempt_1"] == [[2, 0], [1, 1]]

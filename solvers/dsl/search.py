@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from solvers.deadline import Deadline
+from solvers.dsl.pieces import PiecePool, overlays
 from solvers.dsl.primitive import Primitive
 from solvers.dsl.sizes import predict_sizes
 
@@ -32,6 +33,8 @@ class SearchConfig:
     max_depth: int = 4  # primitives in a chain
     memory_cap_bytes: int = 2 * 1024**3  # stop storing new states past this (the search keeps going)
     max_answers: int = 8  # distinct full-fit test answers to report before stopping
+    chain_share: float = 0.8  # of the time for single chains; the rest combines pieces
+    max_pieces: int = 4000  # output-shaped states kept for combining
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +91,25 @@ class Search:
     stats: Stats = field(default_factory=Stats)
 
     def run(self, deadline: Deadline) -> Iterator[Found]:
+        """Single chains for most of the time, then two-piece overlays if no chain fitted."""
+        pool = PiecePool(self.config.max_pieces)
+        full = 0
+        for found in self._chains(deadline.share(self.config.chain_share), pool):
+            full += found.matched == found.n_train
+            yield found
+        if full:
+            return
+        target = np.concatenate([o.ravel() for o in self.train_outputs])
+        seen: set[bytes] = set()
+        for o in overlays(pool, target, deadline):
+            answer = b"".join(_bytes_of(g) for g in o.tests)
+            if answer not in seen:
+                seen.add(answer)
+                yield Found(o.program, o.cost, len(self.train_outputs), len(self.train_outputs), o.tests)
+                if len(seen) >= self.config.max_answers:
+                    return
+
+    def _chains(self, deadline: Deadline, pool: PiecePool) -> Iterator[Found]:
         n_train = len(self.train_inputs)
         targets = [(o.shape, o.tobytes()) for o in self.train_outputs]
         test_sizes = predict_sizes(self.train_inputs, self.train_outputs, self.test_inputs)
@@ -115,8 +137,11 @@ class Search:
                     seen.add(key)
                     self.stats.bytes += KEY_OVERHEAD
                 self.stats.states += 1
-                matched = sum(g.shape == s and g.tobytes() == b for g, (s, b) in zip(grids, targets))
+                shaped = all(g.shape == s for g, (s, _) in zip(grids, targets))
+                matched = sum(g.shape == s and g.tobytes() == b for g, (s, b) in zip(grids, targets)) if shaped else 0
                 child = _Node(grids, node.cost + prim.cost, node.depth + 1, node, prim)
+                if shaped and matched < n_train:
+                    pool.offer(child.cost, child.program(), grids, n_train)
                 if matched == n_train:
                     answer = b"".join(_bytes_of(g) for g in grids[n_train:])
                     if answer not in answers:
@@ -140,11 +165,15 @@ class Search:
 
 
 def _apply(prim: Primitive, grids: tuple[np.ndarray, ...]) -> tuple[np.ndarray, ...] | None:
-    """The primitive on every grid of a state; None if it does not apply to one of them."""
+    """The primitive on every grid of a state; None if it does not apply to one of them.
+
+    The kernel is called directly, not through Primitive.__call__: this is the innermost loop.
+    """
+    kernel, param = prim.kernel, prim.param
     out = []
     for g in grids:
-        r = prim(g)
-        if r is None:
+        r = kernel(g, param)
+        if r.shape[0] == 0 or r.shape[1] == 0:
             return None
         out.append(r)
     return tuple(out)

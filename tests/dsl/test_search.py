@@ -41,7 +41,7 @@ def task_from_program(names, n_train=3, seed=0) -> Task:
 ])
 def test_finds_known_programs(program):
     task = task_from_program(program)
-    found = list(DslSolver().solve(task, Deadline.after(20)))
+    found = list(DslSolver(SearchConfig(max_answers=1)).solve(task, Deadline.after(20)))
     full = [c for c in found if c.score >= 0.5]
     assert full, "no program reproduced the train pairs"
     assert full[0].grid == task.test_outputs[0]
@@ -51,8 +51,9 @@ def test_finds_known_programs(program):
 
 def test_same_result_from_same_input():
     task = task_from_program(["rot90", "shift_right"])
-    a = [(c.grid, c.score, c.provenance) for c in DslSolver().solve(task, Deadline.after(20))]
-    b = [(c.grid, c.score, c.provenance) for c in DslSolver().solve(task, Deadline.after(20))]
+    solver = DslSolver(SearchConfig(max_answers=2))
+    a = [(c.grid, c.score, c.provenance) for c in solver.solve(task, Deadline.after(20))]
+    b = [(c.grid, c.score, c.provenance) for c in solver.solve(task, Deadline.after(20))]
     assert a == b
 
 
@@ -96,3 +97,20 @@ def test_size_predictor():
     assert predict_sizes([a, b], [a, a], [b]) == [(2, 3)]
     assert predict_sizes([a, b], [a.T, b.T], [np.zeros((1, 5), np.uint8)]) == [(5, 1)]
     assert predict_sizes([a, b], [np.zeros((1, 1), np.uint8), a], [a]) is None
+
+
+def test_pieces_combine_two_chains_when_no_single_chain_fits():
+    table = {p.name: p for p in build_table()}
+    small = [table[n] for n in ("rot180", "keep_colour(1)", "erase_colour(1)")]
+    rng = np.random.default_rng(5)
+    ins = [rng.integers(0, 3, (4, 5)).astype(np.uint8) for _ in range(4)]
+
+    def made(g):  # colour 1 rotated half a turn, laid over the rest
+        top = table["rot180"](table["keep_colour(1)"](g))
+        return np.where(top != 0, top, table["erase_colour(1)"](g))
+
+    search = Search(small, ins[:3], [made(g) for g in ins[:3]], ins[3:], SearchConfig(max_depth=2))
+    found = list(search.run(Deadline.after(5)))
+    full = [f for f in found if f.matched == f.n_train]
+    assert full and full[0].program[0] == "overlay_nonzero(top, bottom)"
+    assert np.array_equal(full[0].tests[0], made(ins[3]))
