@@ -20,6 +20,7 @@ import numpy as np
 from solvers.deadline import Deadline
 from solvers.dsl.pieces import PiecePool, overlays
 from solvers.dsl.primitive import Primitive
+from solvers.dsl.recolour import describe_map, learn_map
 from solvers.dsl.sizes import predict_sizes
 
 log = logging.getLogger(__name__)
@@ -93,14 +94,13 @@ class Search:
     stats: Stats = field(default_factory=Stats)
 
     def run(self, deadline: Deadline) -> Iterator[Found]:
-        """Single chains for most of the time, then two-piece overlays if no chain fitted."""
+        """Single chains for most of the time, then two-piece overlays.
+
+        Overlays run even when some chain fitted: a chain that fits by coincidence (a learned
+        recolouring, say) must not shut out the right answer; ranking by cost sorts them out.
+        """
         pool = PiecePool(self.config.max_pieces)
-        full = 0
-        for found in self._chains(deadline.share(self.config.chain_share), pool):
-            full += found.matched == found.n_train
-            yield found
-        if full:
-            return
+        yield from self._chains(deadline.share(self.config.chain_share), pool)
         target = np.concatenate([o.ravel() for o in self.train_outputs])
         seen: set[bytes] = set()
         for o in overlays(pool, target, deadline):
@@ -148,6 +148,16 @@ class Search:
                 child = _Node(grids, node.cost + prim.cost, node.depth + 1, node, prim)
                 if shaped and matched < n_train:
                     pool.offer(child.cost, child.program(), grids, n_train)
+                    lut = learn_map(grids[:n_train], self.train_outputs)
+                    if lut is not None:
+                        mapped = tuple(np.ascontiguousarray(lut[g]) for g in grids[n_train:])
+                        answer = b"".join(_bytes_of(g) for g in mapped)
+                        if answer not in answers:
+                            answers.add(answer)
+                            # the lookup is a step with a table of its own: it costs 2
+                            yield Found((*child.program(), describe_map(lut)), child.cost + 2, n_train, n_train, mapped)
+                            if len(answers) >= self.config.max_answers:
+                                return
                 if matched == n_train:
                     answer = b"".join(_bytes_of(g) for g in grids[n_train:])
                     if answer not in answers:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from solvers.candidate import Candidate
 from solvers.deadline import Deadline
 from solvers.dsl.colours import ColourMap, normalising_map
+from solvers.dsl.prims_fit import entries_for
 from solvers.dsl.search import Found, Search, SearchConfig
 from solvers.dsl.table import build_table
 from solvers.grid import Grid, GridError
@@ -52,7 +53,11 @@ class DslSolver:
         outs = [e.output.cells for e in task.train]
         tests = [g.cells for g in task.test_inputs]
         colours = normalising_map(ins + tests, outs) if self.normalise else ColourMap.identity()
-        search = Search(self.table, [colours.apply(g) for g in ins], [colours.apply(g) for g in outs],
+        table = self.table
+        shapes = {o.shape for o in outs}
+        if len(shapes) == 1:  # one output shape for every pair: add the rows that fit to it
+            table = tuple(sorted((*table, *entries_for(shapes.pop())), key=lambda p: p.cost))
+        search = Search(table, [colours.apply(g) for g in ins], [colours.apply(g) for g in outs],
                         [colours.apply(g) for g in tests], self.config)
         self.last_stats = search.stats
         for found in search.run(deadline):

@@ -114,3 +114,15 @@ def test_pieces_combine_two_chains_when_no_single_chain_fits():
     full = [f for f in found if f.matched == f.n_train]
     assert full and full[0].program[0] == "overlay_nonzero(top, bottom)"
     assert np.array_equal(full[0].tests[0], made(ins[3]))
+
+
+def test_a_chain_followed_by_a_learned_recolouring_is_found():
+    table = {p.name: p for p in build_table()}
+    rng = np.random.default_rng(7)
+    ins = [rng.integers(0, 3, (4, 5)).astype(np.uint8) for _ in range(4)]
+    lut = np.array([0, 7, 8, 3, 4, 5, 6, 7, 8, 9], dtype=np.uint8)
+    outs = [lut[table["rot90"](g)] for g in ins]
+    search = Search([table["rot90"], table["flip_lr"]], ins[:3], outs[:3], ins[3:], SearchConfig(max_depth=1))
+    full = [f for f in search.run(Deadline.after(5)) if f.matched == f.n_train]
+    assert full[0].program == ("rot90", "recolour_map(1>7,2>8)")
+    assert np.array_equal(full[0].tests[0], outs[3])
