@@ -41,7 +41,7 @@ def task_seed(seed: int, task_id: str) -> int:
     return zlib.crc32(f"{seed}:{task_id}".encode())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def cached_solver(name: str, seed: int) -> Solver:
     """One solver object per worker process: construction may compile kernels or load weights."""
     return make_solver(name, seed)

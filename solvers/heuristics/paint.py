@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -67,3 +68,34 @@ def shared_background(pairs: Sequence[Pair]) -> int | None:
 
 def background_of(g: np.ndarray, fixed: int | None) -> int:
     return background(g) if fixed is None else fixed
+
+
+@dataclass(frozen=True, slots=True)
+class Painting:
+    """What the train pairs say about a rule that paints new cells onto same-shaped grids."""
+
+    fixed: int | None  # the background every train input shares, if they do
+    options: tuple[tuple[frozenset[int], int | None], ...]  # (emitting colours, paint colour or own)
+    over: bool  # some train pair painted over a non-background cell
+
+
+def painting(pairs: Sequence[Pair]) -> Painting | None:
+    """None unless every pair keeps its shape and some pair changes a cell.
+
+    Options, broadest first: every colour emits in its own colour; only the painted colours do;
+    and, when one colour is painted, the colours all inputs share, or each one of them, emit it.
+    """
+    if any(i.shape != o.shape for i, o in pairs):
+        return None
+    diffs = [i != o for i, o in pairs]
+    if not any(d.any() for d in diffs):
+        return None
+    bgs = [background(i) for i, _ in pairs]
+    painted = {int(c) for (_, o), d in zip(pairs, diffs) for c in np.unique(o[d])}
+    present = set.intersection(*({int(c) for c in np.unique(i)} - {bg} for (i, _), bg in zip(pairs, bgs)))
+    options: list[tuple[frozenset[int], int | None]] = [(frozenset(range(10)), None), (frozenset(painted), None)]
+    if len(painted) == 1:
+        (only,) = painted
+        options += [(frozenset(present), only)] + [(frozenset({c}), only) for c in sorted(present)]
+    over = any((i[d] != bg).any() for (i, _), d, bg in zip(pairs, diffs, bgs))
+    return Painting(shared_background(pairs), tuple(options), over)

@@ -6,8 +6,7 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from solvers.heuristics.common import background
-from solvers.heuristics.paint import background_of, reproduces, shared_background
+from solvers.heuristics.paint import background_of, painting, reproduces
 from solvers.heuristics.rule import Fit, Pair, Rule
 
 # how a line treats the non-background cells between its ends
@@ -47,21 +46,10 @@ def _make(axes: tuple[int, ...], emitters: frozenset[int], colour: int | None, b
 
 
 def fit(pairs: Sequence[Pair]) -> Iterator[Fit]:
-    if any(i.shape != o.shape for i, o in pairs):
+    p = painting(pairs)
+    if p is None:
         return
-    diffs = [i != o for i, o in pairs]
-    if not any(d.any() for d in diffs):
-        return
-    bgs = [background(i) for i, _ in pairs]
-    fixed = shared_background(pairs)
-    painted = {int(c) for (_, o), d in zip(pairs, diffs) for c in np.unique(o[d])}
-    present = set.intersection(*({int(c) for c in np.unique(i)} - {bg} for (i, _), bg in zip(pairs, bgs)))
-    options: list[tuple[frozenset[int], int | None]] = [(frozenset(range(10)), None), (frozenset(painted), None)]
-    if len(painted) == 1:
-        (only,) = painted
-        options += [(frozenset(present), only)] + [(frozenset({c}), only) for c in sorted(present)]
-    # lines over background only unless some train line covered a coloured cell
-    over = any((i[d] != bg).any() for (i, _), d, bg in zip(pairs, diffs, bgs))
+    fixed, options, over = p.fixed, p.options, p.over  # lines cover colour only if train did
     found = 0
     for emitters, colour in options:
         for block in (OVER,) if over else (CLEAR, SKIP):

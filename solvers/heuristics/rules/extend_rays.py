@@ -6,8 +6,8 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from solvers.heuristics.common import N8, background
-from solvers.heuristics.paint import background_of, reproduces, shared_background
+from solvers.heuristics.common import N8
+from solvers.heuristics.paint import background_of, painting, reproduces
 from solvers.heuristics.rule import Fit, Pair, Rule
 
 UP, DOWN, LEFT, RIGHT = (-1, 0), (1, 0), (0, -1), (0, 1)
@@ -81,22 +81,10 @@ def _make(dirs: str, emitters: frozenset[int], colour: int | None, block: str, s
 
 
 def fit(pairs: Sequence[Pair]) -> Iterator[Fit]:
-    if any(i.shape != o.shape for i, o in pairs):
+    p = painting(pairs)
+    if p is None:
         return
-    diffs = [i != o for i, o in pairs]
-    if not any(d.any() for d in diffs):
-        return
-    bgs = [background(i) for i, _ in pairs]
-    fixed = shared_background(pairs)
-    painted = {int(c) for (_, o), d in zip(pairs, diffs) for c in np.unique(o[d])}
-    present = set.intersection(*({int(c) for c in np.unique(i)} - {bg} for (i, _), bg in zip(pairs, bgs)))
-    every = frozenset(range(10))  # the background never emits: sources skip it
-    options: list[tuple[frozenset[int], int | None]] = [(every, None), (frozenset(painted), None)]
-    if len(painted) == 1:
-        (only,) = painted
-        options += [(frozenset(present), only)] + [(frozenset({c}), only) for c in sorted(present)]
-    # rays over background only unless some train ray covered a coloured cell
-    over = any((i[d] != bg).any() for (i, _), d, bg in zip(pairs, diffs, bgs))
+    fixed, options, over = p.fixed, p.options, p.over  # rays cover colour only if train did
     found = 0
     for emitters, colour in options:
         for single in (False, True):
