@@ -28,11 +28,14 @@ class OutputResult:
     seconds: float  # the task's solver time, all solvers
     solver_seconds: dict[str, float]
     peak_rss_mb: float  # the worker's peak memory after this task
+    solver_stats: dict[str, dict[str, float]]  # per solver, the numbers it reports (search states...)
 
     def row(self) -> dict[str, Any]:
         d = asdict(self)
         secs = d.pop("solver_seconds")
         d.update({f"seconds_{k}": v for k, v in secs.items()})
+        for solver, numbers in d.pop("solver_stats").items():
+            d.update({f"{solver}_{k}": v for k, v in numbers.items()})
         return d
 
 
@@ -59,6 +62,7 @@ def score_task(task: Task, result: TaskResult, attempts: Sequence[tuple[Grid, Gr
             seconds=sum(result.solver_seconds.values()),
             solver_seconds=dict(result.solver_seconds),
             peak_rss_mb=result.peak_rss_mb,
+            solver_stats={k: dict(v) for k, v in result.solver_stats.items()},
         ))
     return rows
 
@@ -81,6 +85,7 @@ def summarise(rows: Sequence[OutputResult], solvers: Sequence[str]) -> dict[str,
     n_oracle = sum(r.oracle for r in rows)
     task_shares = [sum(r.correct for r in rs) / len(rs) for rs in by_task.values()]
     per_task_secs = {t: rs[0].solver_seconds for t, rs in by_task.items()}
+    per_task_stats = {t: rs[0].solver_stats for t, rs in by_task.items()}
     return {
         "score": n_correct / n if n else 0.0,
         "task_score": sum(task_shares) / len(task_shares) if task_shares else 0.0,
@@ -93,11 +98,19 @@ def summarise(rows: Sequence[OutputResult], solvers: Sequence[str]) -> dict[str,
         "task_seconds_median": _median([rs[0].seconds for rs in by_task.values()]),
         "task_seconds_max": max((rs[0].seconds for rs in by_task.values()), default=0.0),
         "peak_rss_mb_max": max((r.peak_rss_mb for r in rows), default=0.0),
-        "per_solver": {
-            s: {
-                "proposed_correct": sum(s in r.solvers_correct for r in rows),
-                "seconds": round(sum(secs.get(s, 0.0) for secs in per_task_secs.values()), 3),
-            }
-            for s in solvers
-        },
+        "per_solver": {s: _solver_summary(s, rows, per_task_secs, per_task_stats) for s in solvers},
     }
+
+
+def _solver_summary(name: str, rows: Sequence[OutputResult], secs: dict[str, dict[str, float]],
+                    stats: dict[str, dict[str, dict[str, float]]]) -> dict[str, Any]:
+    seconds = sum(s.get(name, 0.0) for s in secs.values())
+    out: dict[str, Any] = {
+        "proposed_correct": sum(name in r.solvers_correct for r in rows),
+        "seconds": round(seconds, 3),
+    }
+    states = sum(s.get(name, {}).get("states", 0.0) for s in stats.values())
+    if states:  # a searching solver: its throughput, per core (each task runs on one core)
+        out["states"] = int(states)
+        out["states_per_second"] = round(states / seconds, 1) if seconds else 0.0
+    return out

@@ -96,7 +96,8 @@ def format_summary(s: dict[str, Any]) -> str:
         f"  {'solver':<12} {'proposed_correct':>16} {'seconds':>10}",
     ]
     for name, v in s["per_solver"].items():
-        lines.append(f"  {name:<12} {v['proposed_correct']:>16} {v['seconds']:>10.1f}")
+        rate = f"   {v['states_per_second']:,.0f} states/s per core" if "states_per_second" in v else ""
+        lines.append(f"  {name:<12} {v['proposed_correct']:>16} {v['seconds']:>10.1f}{rate}")
     lines.append(f"  task seconds  median {s['task_seconds_median']:.1f}, max {s['task_seconds_max']:.1f}; "
                  f"worker peak memory {s['peak_rss_mb_max']:.0f} MB")
     lines.append(f"  wall time     {s['seconds']:.1f} s")

@@ -8,7 +8,7 @@ import random
 import resource
 import time
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, is_dataclass
 
 import numpy as np
 
@@ -34,6 +34,15 @@ class TaskResult:
     solver_seconds: dict[str, float] = field(default_factory=dict)
     errors: tuple[str, ...] = ()
     peak_rss_mb: float = 0.0  # the worker's peak resident memory so far (an upper bound for this task)
+    solver_stats: dict[str, dict[str, float]] = field(default_factory=dict)  # numeric `last_stats` fields
+
+
+def numeric_stats(solver: Solver) -> dict[str, float]:
+    """The numbers in a solver's optional `last_stats` dataclass (search states, depth...), if any."""
+    stats = getattr(solver, "last_stats", None)
+    if stats is None or not is_dataclass(stats):
+        return {}
+    return {k: float(v) for k, v in asdict(stats).items() if isinstance(v, (int, float))}
 
 
 def task_seed(seed: int, task_id: str) -> int:
@@ -54,6 +63,7 @@ def solve_task(task: Task, solver_names: tuple[str, ...], seconds: float, seed: 
     candidates: list[Candidate] = []
     spent: dict[str, float] = {}
     errors: list[str] = []
+    stats: dict[str, dict[str, float]] = {}
     for k, name in enumerate(solver_names):
         s = task_seed(seed, task.id)
         random.seed(s)
@@ -61,8 +71,10 @@ def solve_task(task: Task, solver_names: tuple[str, ...], seconds: float, seed: 
         sub = deadline.share(1.0 / (len(solver_names) - k))
         kept: dict[int, int] = {}
         t0 = time.monotonic()
+        solver = None
         try:
-            for c in cached_solver(name, seed).solve(task, sub):
+            solver = cached_solver(name, seed)
+            for c in solver.solve(task, sub):
                 if c.task_id != task.id or not 0 <= c.test_index < task.n_test:
                     raise ValueError(f"candidate for {c.task_id}[{c.test_index}] is not for this task")
                 if kept.get(c.test_index, 0) < MAX_CANDIDATES_PER_TEST:
@@ -74,5 +86,7 @@ def solve_task(task: Task, solver_names: tuple[str, ...], seconds: float, seed: 
             log.warning("task %s: solver %s failed: %r", task.id, name, e, exc_info=True)
             errors.append(f"{name}: {e!r}")
         spent[name] = time.monotonic() - t0
+        if solver is not None and (numbers := numeric_stats(solver)):
+            stats[name] = numbers
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
-    return TaskResult(task.id, tuple(candidates), spent, tuple(errors), peak)
+    return TaskResult(task.id, tuple(candidates), spent, tuple(errors), peak, stats)

@@ -79,3 +79,14 @@ def test_unknown_solver_is_a_user_error(tmp_path, capsys):
     assert main(["run", "--tasks", str(src), "--out", str(tmp_path / "s.json"), "--time-budget", "5",
                  "--solvers", "heuristics,magic"]) == 2
     assert "unknown solver(s) magic" in capsys.readouterr().err
+
+
+def test_eval_reports_search_throughput(tmp_path, capsys):
+    src = write_kaggle_files(tmp_path)
+    out = tmp_path / "run"
+    assert main(["eval", "--tasks", str(src), "--out", str(out), "--per-task-seconds", "1", "--workers", "1",
+                 "--solvers", "dsl"]) == 0
+    dsl = json.loads((out / "summary.json").read_text())["per_solver"]["dsl"]
+    assert dsl["states"] > 0 and dsl["states_per_second"] > 0
+    assert "states/s per core" in capsys.readouterr().out
+    assert pl.read_parquet(out / "results.parquet")["dsl_states"].min() > 0
