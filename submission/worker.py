@@ -8,7 +8,7 @@ import random
 import resource
 import time
 import zlib
-from dataclasses import asdict, dataclass, field, is_dataclass
+from dataclasses import asdict, dataclass, field, is_dataclass, replace
 
 import numpy as np
 
@@ -79,7 +79,9 @@ def solve_task(task: Task, solver_names: tuple[str, ...], seconds: float, seed: 
                     raise ValueError(f"candidate for {c.task_id}[{c.test_index}] is not for this task")
                 if kept.get(c.test_index, 0) < MAX_CANDIDATES_PER_TEST:
                     kept[c.test_index] = kept.get(c.test_index, 0) + 1
-                    candidates.append(c)
+                    # candidates carry the name the solver was run under (a plug-in's path, say),
+                    # so weights and per-solver tables line up with the command line
+                    candidates.append(c if c.solver == name else replace(c, solver=name))
                 if sub.expired():
                     break
         except Exception as e:  # noqa: BLE001 - any solver bug is contained to that solver

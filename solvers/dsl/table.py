@@ -7,7 +7,9 @@ import importlib
 from solvers.dsl.primitive import Primitive
 
 # One module per family, `solvers.dsl.prims_<family>`, each with `entries()`.
-FAMILIES: tuple[str, ...] = ("geometry", "colour", "size", "compose", "count", "objects", "extract", "draw")
+FAMILIES: tuple[str, ...] = (
+    "geometry", "colour", "size", "compose", "count", "objects", "extract", "draw", "lines", "repair", "shapes",
+)
 
 
 def build_table(families: tuple[str, ...] = FAMILIES) -> tuple[Primitive, ...]:

@@ -1,0 +1,262 @@
+"""Line primitives: per-row/column majority and marking, empty-line fills, bridges between
+same-coloured cells, rays that must reach a target, header recolouring, separator-grid reductions."""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from solvers.dsl.kernels_common import FRESH, na
+from solvers.dsl.primitive import Primitive
+from solvers.dsl.prims_extract import _split
+from solvers.dsl.prims_objects import _label
+
+
+@njit(cache=True)
+def line_majority(g, p):
+    """Each row (p = 0) or column (p = 1) becomes its commonest colour (ties to the lower)."""
+    h, w = g.shape
+    out = np.empty((h, w), dtype=np.uint8)
+    n1 = h if p == 0 else w
+    n2 = w if p == 0 else h
+    for i in range(n1):
+        cnt = np.zeros(10, dtype=np.int64)
+        for j in range(n2):
+            cnt[g[i, j] if p == 0 else g[j, i]] += 1
+        best = 0
+        for v in range(10):
+            if cnt[v] > cnt[best]:
+                best = v
+        for j in range(n2):
+            if p == 0:
+                out[i, j] = best
+            else:
+                out[j, i] = best
+    return out
+
+
+@njit(cache=True)
+def mark_uniform_lines(g, p):
+    """Rows (p = 0) or columns (p = 1) made of one colour become FRESH, every other cell 0."""
+    h, w = g.shape
+    out = np.zeros((h, w), dtype=np.uint8)
+    n1 = h if p == 0 else w
+    n2 = w if p == 0 else h
+    for i in range(n1):
+        first = g[i, 0] if p == 0 else g[0, i]
+        same = True
+        for j in range(n2):
+            if (g[i, j] if p == 0 else g[j, i]) != first:
+                same = False
+                break
+        if same:
+            for j in range(n2):
+                if p == 0:
+                    out[i, j] = FRESH
+                else:
+                    out[j, i] = FRESH
+    return out
+
+
+@njit(cache=True)
+def fill_empty_lines(g, p):
+    """All-zero rows (p = 0), columns (p = 1) or both (p = 2) are painted FRESH; n/a if none."""
+    h, w = g.shape
+    out = g.copy()
+    any_line = False
+    if p != 1:
+        for r in range(h):
+            empty = True
+            for c in range(w):
+                if g[r, c] != 0:
+                    empty = False
+                    break
+            if empty:
+                any_line = True
+                for c in range(w):
+                    out[r, c] = FRESH
+    if p != 0:
+        for c in range(w):
+            empty = True
+            for r in range(h):
+                if g[r, c] != 0:
+                    empty = False
+                    break
+            if empty:
+                any_line = True
+                for r in range(h):
+                    out[r, c] = FRESH
+    if not any_line:
+        return na()
+    return out
+
+
+@njit(cache=True)
+def split_reduce(g, p):
+    """A grid split by separator lines becomes one cell per part: p = 0 the part's commonest
+    non-zero colour (0 if empty), 1 its number of non-zero cells (capped at 9). n/a without a split."""
+    cells, k = _split(g)
+    if k < 2:
+        return na()
+    ny = 0
+    for i in range(k):
+        if cells[i, 0] == cells[0, 0]:
+            ny += 1
+    nx = ny
+    ny = k // nx
+    if ny * nx != k:
+        return na()
+    out = np.zeros((ny, nx), dtype=np.uint8)
+    for i in range(k):
+        cnt = np.zeros(10, dtype=np.int64)
+        for r in range(cells[i, 0], cells[i, 1]):
+            for c in range(cells[i, 2], cells[i, 3]):
+                cnt[g[r, c]] += 1
+        if p == 0:
+            best = 0
+            for v in range(1, 10):
+                if cnt[v] > 0 and (best == 0 or cnt[v] > cnt[best]):
+                    best = v
+            out[i // nx, i % nx] = best
+        else:
+            n = 0
+            for v in range(1, 10):
+                n += cnt[v]
+            out[i // nx, i % nx] = min(n, 9)
+    return out
+
+
+@njit(cache=True)
+def bridge(g, p):
+    """Zero cells between two same-coloured cells of a line (only zeros between) become FRESH:
+    p = 0 rows, 1 columns, 2 both, 3 both diagonals. n/a when nothing is bridged."""
+    h, w = g.shape
+    out = g.copy()
+    any_cell = False
+    for d in range(4):
+        if p == 0 and d != 0:
+            continue
+        if p == 1 and d != 1:
+            continue
+        if p == 2 and d > 1:
+            continue
+        if p == 3 and d < 2:
+            continue
+        dr = 0 if d == 0 else 1
+        dc = 1 if d == 0 or d == 2 else (0 if d == 1 else -1)
+        for r in range(h):
+            for c in range(w):
+                v = g[r, c]
+                if v == 0:
+                    continue
+                rr = r + dr
+                cc = c + dc
+                while 0 <= rr < h and 0 <= cc < w and g[rr, cc] == 0:
+                    rr += dr
+                    cc += dc
+                if not (0 <= rr < h and 0 <= cc < w) or g[rr, cc] != v:
+                    continue
+                rr = r + dr
+                cc = c + dc
+                while g[rr, cc] == 0:
+                    out[rr, cc] = FRESH
+                    any_cell = True
+                    rr += dr
+                    cc += dc
+    if not any_cell:
+        return na()
+    return out
+
+
+@njit(cache=True)
+def rays_to_target(g, p):
+    """From every non-zero cell not of the target colour, in each of the 4 directions, draw a line
+    of its colour over zeros if that line ends on a target cell. Target: p = 0 the colour of the
+    largest object (4-connected, one colour; unique), p = 1 any non-zero colour. n/a if nothing drawn."""
+    h, w = g.shape
+    tgt = -1
+    if p == 0:
+        lab, n = _label(g, 0, 0)
+        if n == 0:
+            return na()
+        sizes = np.zeros(n, dtype=np.int64)
+        for r in range(h):
+            for c in range(w):
+                if lab[r, c] >= 0:
+                    sizes[lab[r, c]] += 1
+        bi = 0
+        for i in range(n):
+            if sizes[i] > sizes[bi]:
+                bi = i
+        for i in range(n):
+            if i != bi and sizes[i] == sizes[bi]:
+                return na()
+        for r in range(h):
+            for c in range(w):
+                if lab[r, c] == bi:
+                    tgt = g[r, c]
+    out = g.copy()
+    drawn = False
+    for r in range(h):
+        for c in range(w):
+            v = g[r, c]
+            if v == 0 or v == tgt:
+                continue
+            for d in range(4):
+                dr = -1 if d == 0 else (1 if d == 1 else 0)
+                dc = -1 if d == 2 else (1 if d == 3 else 0)
+                rr = r + dr
+                cc = c + dc
+                while 0 <= rr < h and 0 <= cc < w and g[rr, cc] == 0:
+                    rr += dr
+                    cc += dc
+                if not (0 <= rr < h and 0 <= cc < w):
+                    continue
+                hit = g[rr, cc]
+                if (p == 0 and hit != tgt) or (p == 1 and hit == v):
+                    continue
+                if rr == r + dr and cc == c + dc:
+                    continue
+                rr = r + dr
+                cc = c + dc
+                while g[rr, cc] == 0:
+                    if out[rr, cc] == 0:  # where rays cross, the first painted stays
+                        out[rr, cc] = v
+                        drawn = True
+                    rr += dr
+                    cc += dc
+    if not drawn:
+        return na()
+    return out
+
+
+@njit(cache=True)
+def header_recolour(g, p):
+    """Non-zero cells off the header line take the header cell of their line, where that is
+    non-zero: p = 0 header is the left column (per row), 1 the top row (per column)."""
+    h, w = g.shape
+    out = g.copy()
+    changed = False
+    for r in range(h):
+        for c in range(w):
+            if g[r, c] == 0 or (p == 0 and c == 0) or (p == 1 and r == 0):
+                continue
+            hd = g[r, 0] if p == 0 else g[0, c]
+            if hd != 0 and hd != g[r, c]:
+                out[r, c] = hd
+                changed = True
+    if not changed:
+        return na()
+    return out
+
+
+def entries() -> list[Primitive]:
+    out: list[Primitive] = []
+    out += [Primitive(f"line_majority({s})", line_majority, p, 2) for p, s in enumerate(("rows", "cols"))]
+    out += [Primitive(f"mark_uniform_lines({s})", mark_uniform_lines, p, 3) for p, s in enumerate(("rows", "cols"))]
+    out += [Primitive(f"fill_empty_lines({s})", fill_empty_lines, p, 2) for p, s in enumerate(("rows", "cols", "both"))]
+    out += [Primitive(f"split_reduce({s})", split_reduce, p, 2) for p, s in enumerate(("colour", "count"))]
+    out += [Primitive(f"bridge({s})", bridge, p, 2) for p, s in enumerate(("rows", "cols", "both", "diagonals"))]
+    out += [Primitive(f"rays_to_target({s})", rays_to_target, p, 3) for p, s in enumerate(("largest", "any"))]
+    out += [Primitive(f"header_recolour({s})", header_recolour, p, 3) for p, s in enumerate(("left", "top"))]
+    return out

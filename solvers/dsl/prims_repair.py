@@ -1,0 +1,184 @@
+"""Repair primitives: fill a region hidden under a mask colour from the periodic tiling or the
+symmetries of the rest of the grid."""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from solvers.dsl.kernels_common import colour_counts, na
+from solvers.dsl.primitive import Primitive
+
+
+@njit(cache=True)
+def _period_fill(g, m):
+    """Fill cells of colour m from the smallest 2-D period (py, px) < (h, w) on which every other
+    cell agrees and every residue class has a known value. (filled grid, period area; 0 = none)."""
+    h, w = g.shape
+    best_py = 0
+    best_px = 0
+    for py in range(1, h + 1):
+        for px in range(1, w + 1):
+            if py == h and px == w:
+                continue
+            if best_py > 0 and py * px >= best_py * best_px:
+                continue
+            tab = np.full((py, px), -1, dtype=np.int64)
+            ok = True
+            for r in range(h):
+                for c in range(w):
+                    v = g[r, c]
+                    if v == m:
+                        continue
+                    t = tab[r % py, c % px]
+                    if t < 0:
+                        tab[r % py, c % px] = v
+                    elif t != v:
+                        ok = False
+                        break
+                if not ok:
+                    break
+            if not ok:
+                continue
+            for r in range(py):
+                for c in range(px):
+                    if tab[r, c] < 0:
+                        ok = False
+            if ok:
+                best_py = py
+                best_px = px
+    out = g.copy()
+    if best_py == 0:
+        return out, 0
+    tab = np.zeros((best_py, best_px), dtype=np.uint8)
+    for r in range(h):
+        for c in range(w):
+            if g[r, c] != m:
+                tab[r % best_py, c % best_px] = g[r, c]
+    for r in range(h):
+        for c in range(w):
+            if g[r, c] == m:
+                out[r, c] = tab[r % best_py, c % best_px]
+    return out, best_py * best_px
+
+
+@njit(cache=True)
+def _img(r, c, h, w, t):
+    if t == 0:
+        return r, c
+    if t == 1:
+        return r, w - 1 - c
+    if t == 2:
+        return h - 1 - r, c
+    if t == 3:
+        return h - 1 - r, w - 1 - c
+    if t == 4:
+        return c, r
+    if t == 5:
+        return w - 1 - c, h - 1 - r
+    if t == 6:
+        return c, w - 1 - r  # rotations need h == w
+    return w - 1 - c, r
+
+
+@njit(cache=True)
+def _sym_fill(g, m):
+    """Fill cells of colour m from their images under every symmetry of the grid (about its centre)
+    on which all other cells agree. (filled grid, number of valid symmetries; 0 = failed)."""
+    h, w = g.shape
+    nt = 8 if h == w else 4
+    valid = np.zeros(8, dtype=np.bool_)
+    nvalid = 0
+    for t in range(1, nt):
+        ok = True
+        for r in range(h):
+            for c in range(w):
+                if g[r, c] == m:
+                    continue
+                rr, cc = _img(r, c, h, w, t)
+                v = g[rr, cc]
+                if v != m and v != g[r, c]:
+                    ok = False
+                    break
+            if not ok:
+                break
+        if ok:
+            valid[t] = True
+            nvalid += 1
+    out = g.copy()
+    if nvalid == 0:
+        return out, 0
+    for r in range(h):
+        for c in range(w):
+            if g[r, c] != m:
+                continue
+            found = False
+            for t in range(1, nt):
+                if not valid[t]:
+                    continue
+                rr, cc = _img(r, c, h, w, t)
+                if g[rr, cc] != m:
+                    out[r, c] = g[rr, cc]
+                    found = True
+                    break
+            if not found:
+                return out, 0
+    return out, nvalid
+
+
+@njit(cache=True)
+def _crop_mask(out, g, m):
+    h, w = g.shape
+    r0, r1, c0, c1 = h, -1, w, -1
+    for r in range(h):
+        for c in range(w):
+            if g[r, c] == m:
+                r0 = min(r0, r)
+                r1 = max(r1, r)
+                c0 = min(c0, c)
+                c1 = max(c1, c)
+    res = np.empty((r1 - r0 + 1, c1 - c0 + 1), dtype=np.uint8)
+    for r in range(r0, r1 + 1):
+        for c in range(c0, c1 + 1):
+            res[r - r0, c - c0] = out[r, c]
+    return res
+
+
+@njit(cache=True)
+def repair(g, p):
+    """Repair a pattern hidden under a mask colour: p % 2 = 0 periodic tiling, 1 symmetry about the
+    centre; p // 2 = 0 return the whole repaired grid, 1 only the repaired mask's bounding box.
+    The mask colour is the present colour that makes the repair work (periodic: the smallest period
+    area plus mask cells; symmetric: the most consistent symmetries), ties to the colour with fewer cells."""
+    cnt = colour_counts(g)
+    best = -1
+    best_score = 0
+    best_out = g.copy()
+    for m in range(10):
+        if cnt[m] == 0:
+            continue
+        if p % 2 == 0:
+            out, area = _period_fill(g, m)
+            if area == 0:
+                continue
+            sc = -(area + cnt[m])  # MDL: the tile plus the hidden cells
+        else:
+            out, nv = _sym_fill(g, m)
+            if nv == 0:
+                continue
+            sc = nv
+        if best < 0 or sc > best_score or (sc == best_score and cnt[m] < cnt[best]):
+            best = m
+            best_score = sc
+            best_out = out
+    if best < 0:
+        return na()
+    if p // 2 == 1:
+        return _crop_mask(best_out, g, best)
+    return best_out
+
+
+def entries() -> list[Primitive]:
+    # p % 2: periodic (0) or symmetric (1); p // 2: the whole grid (0) or the hidden region only (1)
+    return [Primitive(f"repair({how},{part})", repair, 2 * j + i, 2)
+            for j, part in enumerate(("full", "region")) for i, how in enumerate(("periodic", "symmetric"))]
