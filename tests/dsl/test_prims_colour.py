@@ -2,7 +2,6 @@
 
 import pytest
 
-from solvers.dsl import prims_colour
 from tests.dsl.cases import check
 
 G = [[1, 0, 2], [2, 2, 3]]
@@ -33,11 +32,3 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}({c[1]})")
 def test_case(case):
     check("solvers.dsl.prims_colour", *case)
-
-
-def test_entries_unique_and_covered():
-    rows = prims_colour.entries()
-    names = [e.name for e in rows]
-    assert len(names) == len(set(names))
-    covered = {c[0] for c in CASES}
-    assert {e.kernel.__name__ for e in rows} <= covered

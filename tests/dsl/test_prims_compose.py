@@ -2,7 +2,6 @@
 
 import pytest
 
-from solvers.dsl import prims_compose
 from tests.dsl.cases import check
 
 G = [[1, 2, 3], [4, 5, 6]]
@@ -55,10 +54,3 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}({c[1]})")
 def test_case(case):
     check("solvers.dsl.prims_compose", *case)
-
-
-def test_entries_unique_and_covered():
-    rows = prims_compose.entries()
-    names = [e.name for e in rows]
-    assert len(names) == len(set(names))
-    assert {e.kernel.__name__ for e in rows} <= {c[0] for c in CASES}

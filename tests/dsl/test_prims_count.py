@@ -2,7 +2,6 @@
 
 import pytest
 
-from solvers.dsl import prims_count
 from tests.dsl.cases import check
 
 # 4-connected one-colour objects: {1,1}, {2}, {2}, {3,3} = 4; 8-connected any colour: 2;
@@ -35,10 +34,3 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}({c[1]})")
 def test_case(case):
     check("solvers.dsl.prims_count", *case)
-
-
-def test_entries_unique_and_covered():
-    rows = prims_count.entries()
-    names = [e.name for e in rows]
-    assert len(names) == len(set(names))
-    assert {e.kernel.__name__ for e in rows} <= {c[0] for c in CASES}

@@ -1,6 +1,5 @@
 """Cases for the drawing kernels: (kernel name, param, input rows, expected rows or None)."""
 
-import importlib
 
 import pytest
 
@@ -56,29 +55,3 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}({c[1]})")
 def test_case(case):
     check(MOD, *case)
-
-
-def test_entries_unique_and_covered():
-    mod = importlib.import_module(MOD)
-    rows = mod.entries()
-    names = [r.name for r in rows]
-    assert len(names) == len(set(names))
-    kernels = {k for k, _, _, _ in CASES}
-    covered = {(k, p) for k, p, _, _ in CASES}
-    for r in rows:
-        assert getattr(mod, r.kernel.__name__) is r.kernel
-        assert r.kernel.__name__ in kernels, r.name
-        # colour parameters (fill/outline/interior 1..9) share one meaning; other params need a case each
-        if r.kernel.__name__ not in ("fill_enclosed", "outline", "interior"):
-            assert (r.kernel.__name__, r.param) in covered, r.name
-
-
-def test_names_unique_across_families():
-    names = []
-    for fam in ("geometry", "objects", "extract", "draw"):
-        try:
-            mod = importlib.import_module(f"solvers.dsl.prims_{fam}")
-        except ImportError:
-            continue
-        names += [r.name for r in mod.entries()]
-    assert len(names) == len(set(names))

@@ -1,6 +1,5 @@
 """Cases for the extraction kernels: (kernel name, param, input rows, expected rows or None)."""
 
-import importlib
 
 import pytest
 
@@ -58,14 +57,3 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}({c[1]})")
 def test_case(case):
     check(MOD, *case)
-
-
-def test_entries_unique_and_covered():
-    mod = importlib.import_module(MOD)
-    rows = mod.entries()
-    names = [r.name for r in rows]
-    assert len(names) == len(set(names))
-    covered = {(k, p) for k, p, _, _ in CASES}
-    for r in rows:
-        assert getattr(mod, r.kernel.__name__) is r.kernel
-        assert (r.kernel.__name__, r.param) in covered, r.name

@@ -2,7 +2,6 @@
 
 import pytest
 
-from solvers.dsl import prims_size
 from tests.dsl.cases import check
 
 G = [[1, 2, 3], [4, 5, 6]]
@@ -50,11 +49,3 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}({c[1]})")
 def test_case(case):
     check("solvers.dsl.prims_size", *case)
-
-
-def test_entries_unique_and_covered():
-    rows = prims_size.entries()
-    names = [e.name for e in rows]
-    assert len(names) == len(set(names))
-    covered = {(c[0], c[1]) for c in CASES}
-    assert {e.kernel.__name__ for e in rows} <= {k for k, _ in covered}
