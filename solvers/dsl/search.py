@@ -104,9 +104,7 @@ class Search:
         target = np.concatenate([o.ravel() for o in self.train_outputs])
         seen: set[bytes] = set()
         for o in overlays(pool, target, deadline):
-            answer = b"".join(_bytes_of(g) for g in o.tests)
-            if answer not in seen:
-                seen.add(answer)
+            if _is_new(seen, o.tests):
                 yield Found(o.program, o.cost, len(self.train_outputs), len(self.train_outputs), o.tests)
                 if len(seen) >= self.config.max_answers:
                     return
@@ -151,17 +149,13 @@ class Search:
                     lut = learn_map(grids[:n_train], self.train_outputs)
                     if lut is not None:
                         mapped = tuple(np.ascontiguousarray(lut[g]) for g in grids[n_train:])
-                        answer = b"".join(_bytes_of(g) for g in mapped)
-                        if answer not in answers:
-                            answers.add(answer)
+                        if _is_new(answers, mapped):
                             # the lookup is a step with a table of its own: it costs 2
                             yield Found((*child.program(), describe_map(lut)), child.cost + 2, n_train, n_train, mapped)
                             if len(answers) >= self.config.max_answers:
                                 return
                 if matched == n_train:
-                    answer = b"".join(_bytes_of(g) for g in grids[n_train:])
-                    if answer not in answers:
-                        answers.add(answer)
+                    if _is_new(answers, grids[n_train:]):
                         yield Found(child.program(), child.cost, matched, n_train, grids[n_train:])
                         if len(answers) >= self.config.max_answers:
                             return
@@ -197,6 +191,15 @@ def _apply(prim: Primitive, grids: tuple[np.ndarray, ...]) -> tuple[np.ndarray, 
 
 def _bytes_of(g: np.ndarray) -> bytes:
     return bytes(g.shape) + g.tobytes()
+
+
+def _is_new(answers: set[bytes], tests: Sequence[np.ndarray]) -> bool:
+    """Record a set of test answers; False if the same answers were already given."""
+    key = b"".join(_bytes_of(g) for g in tests)
+    if key in answers:
+        return False
+    answers.add(key)
+    return True
 
 
 def _sizes_ok(tests: Sequence[np.ndarray], sizes: Sequence[tuple[int, int]] | None) -> bool:
