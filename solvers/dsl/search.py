@@ -94,13 +94,25 @@ class Search:
     stats: Stats = field(default_factory=Stats)
 
     def run(self, deadline: Deadline) -> Iterator[Found]:
-        """Single chains for most of the time, then two-piece overlays.
+        """Single chains; at `chain_share` of the time, two-piece overlays of what the chains have
+        made so far; then chains again until the deadline.
 
         Overlays run even when some chain fitted: a chain that fits by coincidence (a learned
         recolouring, say) must not shut out the right answer; ranking by cost sorts them out.
         """
         pool = PiecePool(self.config.max_pieces)
-        yield from self._chains(deadline.share(self.config.chain_share), pool)
+        pause = deadline.share(self.config.chain_share)
+        combined = False
+        for found in self._chains(deadline, pause, pool):
+            if found is None:  # the pause: combine pieces now, then let the chains go on
+                yield from self._overlays(pool, deadline)
+                combined = True
+            else:
+                yield found
+        if not combined:  # the chains ran out before the pause
+            yield from self._overlays(pool, deadline)
+
+    def _overlays(self, pool: PiecePool, deadline: Deadline) -> Iterator[Found]:
         target = np.concatenate([o.ravel() for o in self.train_outputs])
         seen: set[bytes] = set()
         for o in overlays(pool, target, deadline):
@@ -109,8 +121,10 @@ class Search:
                 if len(seen) >= self.config.max_answers:
                     return
 
-    def _chains(self, deadline: Deadline, pool: PiecePool) -> Iterator[Found]:
+    def _chains(self, deadline: Deadline, pause: Deadline, pool: PiecePool) -> Iterator[Found | None]:
+        """Chains in cost order until `deadline`; yields None once, when `pause` has passed."""
         n_train = len(self.train_inputs)
+        paused = False
         targets = [(o.shape, o.tobytes()) for o in self.train_outputs]
         test_sizes = predict_sizes(self.train_inputs, self.train_outputs, self.test_inputs)
         root = _Node(tuple(np.ascontiguousarray(g) for g in (*self.train_inputs, *self.test_inputs)), 0, 0)
@@ -123,6 +137,9 @@ class Search:
             _, _, node = heapq.heappop(heap)
             self.stats.expanded += 1
             leaf_level = node.depth + 1 >= self.config.max_depth
+            if not paused and pause.expired():
+                paused = True
+                yield None
             for prim in self.table:
                 if deadline.expired():
                     return

@@ -99,21 +99,35 @@ def test_size_predictor():
     assert predict_sizes([a, b], [np.zeros((1, 1), np.uint8), a], [a]) is None
 
 
-def test_pieces_combine_two_chains_when_no_single_chain_fits():
+def overlay_task():
+    """Colour 1 rotated half a turn, laid over the rest: no chain of these three makes it."""
     table = {p.name: p for p in build_table()}
     small = [table[n] for n in ("rot180", "keep_colour(1)", "erase_colour(1)")]
     rng = np.random.default_rng(5)
     ins = [rng.integers(0, 3, (4, 5)).astype(np.uint8) for _ in range(4)]
 
-    def made(g):  # colour 1 rotated half a turn, laid over the rest
+    def made(g):
         top = table["rot180"](table["keep_colour(1)"](g))
         return np.where(top != 0, top, table["erase_colour(1)"](g))
 
-    search = Search(small, ins[:3], [made(g) for g in ins[:3]], ins[3:], SearchConfig(max_depth=2))
-    found = list(search.run(Deadline.after(5)))
-    full = [f for f in found if f.matched == f.n_train]
+    return small, ins, [made(g) for g in ins]
+
+
+def test_pieces_combine_two_chains_when_no_single_chain_fits():
+    small, ins, outs = overlay_task()
+    search = Search(small, ins[:3], outs[:3], ins[3:], SearchConfig(max_depth=2))
+    full = [f for f in search.run(Deadline.after(5)) if f.matched == f.n_train]
     assert full and full[0].program[0] == "overlay_nonzero(top, bottom)"
-    assert np.array_equal(full[0].tests[0], made(ins[3]))
+    assert np.array_equal(full[0].tests[0], outs[3])
+
+
+def test_pieces_are_combined_at_the_pause_and_chains_then_use_the_rest_of_the_time():
+    _, ins, outs = overlay_task()
+    search = Search(build_table(), ins[:3], outs[:3], ins[3:], SearchConfig(max_depth=12, chain_share=0.3))
+    t0 = time.monotonic()
+    full = [f for f in search.run(Deadline.after(1.0)) if f.matched == f.n_train]
+    assert any(f.program[0] == "overlay_nonzero(top, bottom)" for f in full)
+    assert 0.9 < time.monotonic() - t0 < 1.5
 
 
 def test_a_chain_followed_by_a_learned_recolouring_is_found():
