@@ -22,3 +22,11 @@ class Solver(Protocol):
     name: str
 
     def solve(self, task: Task, deadline: Deadline) -> Iterator[Candidate]: ...
+
+
+def warm_up(solver: Solver) -> None:
+    """Let a solver do its one-off preparation (compiling kernels, loading weights) before any task
+    starts its clock; a solver opts in by defining `warm_up()`."""
+    prepare = getattr(solver, "warm_up", None)
+    if callable(prepare):
+        prepare()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from tqdm import tqdm
 
-from submission.worker import TaskResult, solve_task
+from submission.worker import TaskResult, prepare, solve_task
 from solvers.task import Task
 
 log = logging.getLogger(__name__)
@@ -68,11 +68,12 @@ def run_tasks(tasks: Sequence[Task], plan: Plan, on_result: Callable[[TaskResult
     done = 0
     try:
         if plan.workers <= 1:
+            prepare(plan.solvers, plan.seed)
             for i, task in enumerate(order):
                 seconds = allot(plan, len(order) - i, time.monotonic())
                 if seconds < plan.min_task_seconds:
                     break
-                on_result(solve_task(task, plan.solvers, seconds, plan.seed))
+                on_result(solve_task(task, plan.solvers, seconds, plan.seed, plan.end))
                 done += 1
                 bar.update()
         else:
@@ -90,7 +91,9 @@ def _run_pool(order: list[Task], plan: Plan, on_result: Callable[[TaskResult], N
     pending: dict[Future, Task] = {}
     queue = list(reversed(order))
     done = 0
-    pool = ProcessPoolExecutor(max_workers=plan.workers, mp_context=ctx)
+    # each worker warms its solvers up before its first task, so no task's clock pays for compiling
+    pool = ProcessPoolExecutor(max_workers=plan.workers, mp_context=ctx, initializer=prepare,
+                               initargs=(plan.solvers, plan.seed))
     try:
         while queue or pending:
             # keep exactly one task per worker in flight, so each allotment is made when it starts
@@ -100,7 +103,7 @@ def _run_pool(order: list[Task], plan: Plan, on_result: Callable[[TaskResult], N
                     queue.clear()
                     break
                 task = queue.pop()
-                pending[pool.submit(solve_task, task, plan.solvers, seconds, plan.seed)] = task
+                pending[pool.submit(solve_task, task, plan.solvers, seconds, plan.seed, plan.end)] = task
             if not pending:
                 break
             finished, _ = wait(pending, return_when=FIRST_COMPLETED, timeout=_wait_timeout(plan))

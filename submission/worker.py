@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
 import random
 import resource
 import time
@@ -12,7 +13,7 @@ from dataclasses import asdict, dataclass, field, is_dataclass, replace
 
 import numpy as np
 
-from solvers.base import Solver
+from solvers.base import Solver, warm_up
 from solvers.candidate import Candidate
 from solvers.deadline import Deadline
 from solvers.registry import make_solver
@@ -56,10 +57,27 @@ def cached_solver(name: str, seed: int) -> Solver:
     return make_solver(name, seed)
 
 
-def solve_task(task: Task, solver_names: tuple[str, ...], seconds: float, seed: int = 0) -> TaskResult:
+def prepare(solver_names: tuple[str, ...], seed: int = 0) -> None:
+    """Build and warm up every solver of this worker before its first task (a pool initializer).
+
+    A solver that fails here is left for solve_task, which contains the failure to that solver.
+    """
+    for name in solver_names:
+        try:
+            warm_up(cached_solver(name, seed))
+        except Exception as e:  # noqa: BLE001
+            log.warning("solver %s failed to prepare: %r", name, e)
+
+
+def solve_task(task: Task, solver_names: tuple[str, ...], seconds: float, seed: int = 0,
+               until: float = math.inf) -> TaskResult:
     """Run the solvers in order; each gets an equal share of the time still left, so what a fast
-    solver leaves over goes to the ones after it. A solver that raises loses only its own candidates."""
-    deadline = Deadline.after(seconds)
+    solver leaves over goes to the ones after it. A solver that raises loses only its own candidates.
+
+    The task's clock starts now (it may have waited in a queue or behind a warm-up), for `seconds`
+    but never past `until`, the run's end on the monotonic clock.
+    """
+    deadline = Deadline(min(Deadline.after(seconds).end, until))
     candidates: list[Candidate] = []
     spent: dict[str, float] = {}
     errors: list[str] = []

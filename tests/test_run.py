@@ -55,3 +55,16 @@ def test_a_run_with_no_time_left_starts_nothing():
     got = []
     done = run_tasks(tasks(), Plan(("heuristics",), end=time.monotonic()), got.append)
     assert done == 0 and got == []
+
+
+def test_a_task_never_runs_past_the_runs_end():
+    t0 = time.monotonic()
+    solve_task(tasks()[0], ("tests.plugins:patient",), 30.0, until=time.monotonic() + 0.3)
+    assert time.monotonic() - t0 < 0.6
+
+
+def test_workers_warm_their_solvers_up_first(monkeypatch):
+    warmed = []
+    monkeypatch.setattr("submission.worker.warm_up", lambda solver: warmed.append(solver.name))
+    run_tasks(tasks()[:1], Plan(("heuristics",), per_task_seconds=1.0), lambda r: None)
+    assert warmed == ["heuristics"]

@@ -6,6 +6,8 @@ import logging
 import math
 from collections.abc import Iterator
 
+import numpy as np
+
 from solvers.candidate import Candidate
 from solvers.deadline import Deadline
 from solvers.dsl.colours import ColourMap, normalising_map
@@ -47,6 +49,14 @@ class DslSolver:
         self.normalise = normalise
         self.table = build_table()
         self.last_stats = None  # the Stats of the most recent search, for benchmarks
+
+    def warm_up(self) -> None:
+        """Compile (or load from numba's cache) every kernel now, outside any task's time: a cold
+        compile inside a search would overrun that task's deadline, since a kernel call cannot be
+        interrupted."""
+        g = np.ascontiguousarray(np.arange(9, dtype=np.uint8).reshape(3, 3) % 3)
+        for prim in (*self.table, *entries_for((2, 2))):
+            prim.kernel(g, prim.param)
 
     def solve(self, task: Task, deadline: Deadline) -> Iterator[Candidate]:
         ins = [e.input.cells for e in task.train]

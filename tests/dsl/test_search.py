@@ -140,3 +140,7 @@ def test_a_chain_followed_by_a_learned_recolouring_is_found():
     full = [f for f in search.run(Deadline.after(5)) if f.matched == f.n_train]
     assert full[0].program == ("rot90", "recolour_map(1>7,2>8)")
     assert np.array_equal(full[0].tests[0], outs[3])
+
+
+def test_warm_up_runs_every_kernel_once():
+    DslSolver().warm_up()  # a kernel that cannot take a tiny grid would raise here
