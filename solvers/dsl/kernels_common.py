@@ -17,9 +17,80 @@ def na():
 
 @njit(cache=True)
 def colour_counts(g):
+    """Cells per colour 0..9."""
     cnt = np.zeros(10, dtype=np.int64)
     h, w = g.shape
     for r in range(h):
         for c in range(w):
             cnt[g[r, c]] += 1
     return cnt
+
+
+@njit(cache=True)
+def mask_box(mask):
+    """(r0, r1, c0, c1) of the True cells of a 2-D bool mask, r1 and c1 inclusive; r1 = -1 if none."""
+    h, w = mask.shape
+    r0, r1, c0, c1 = h, -1, w, -1
+    for r in range(h):
+        for c in range(w):
+            if mask[r, c]:
+                r0 = min(r0, r)
+                r1 = max(r1, r)
+                c0 = min(c0, c)
+                c1 = max(c1, c)
+    return r0, r1, c0, c1
+
+
+@njit(cache=True)
+def label(g, diag, multi):
+    """Connected components of non-zero cells, 4-connected (8 with diag), one colour each (any
+    non-zero colours with multi): (labels int32 (h, w), -1 on zero cells, else 0..n-1 in scan order; n)."""
+    h, w = g.shape
+    lab = np.full((h, w), -1, dtype=np.int32)
+    stack = np.empty(h * w, dtype=np.int32)
+    n = 0
+    for r0 in range(h):
+        for c0 in range(w):
+            if g[r0, c0] == 0 or lab[r0, c0] >= 0:
+                continue
+            lab[r0, c0] = n
+            top = 0
+            stack[top] = r0 * w + c0
+            top += 1
+            while top > 0:
+                top -= 1
+                r = stack[top] // w
+                c = stack[top] % w
+                col = g[r, c]
+                for dr in range(-1, 2):
+                    for dc in range(-1, 2):
+                        if dr == 0 and dc == 0:
+                            continue
+                        if diag == 0 and dr != 0 and dc != 0:
+                            continue
+                        rr = r + dr
+                        cc = c + dc
+                        if rr < 0 or rr >= h or cc < 0 or cc >= w:
+                            continue
+                        v = g[rr, cc]
+                        if v == 0 or lab[rr, cc] >= 0:
+                            continue
+                        if multi == 0 and v != col:
+                            continue
+                        lab[rr, cc] = n
+                        stack[top] = rr * w + cc
+                        top += 1
+            n += 1
+    return lab, n
+
+
+@njit(cache=True)
+def object_sizes(lab, n):
+    """Cells per label 0..n-1 of a `label` array."""
+    sizes = np.zeros(max(n, 1), dtype=np.int64)
+    h, w = lab.shape
+    for r in range(h):
+        for c in range(w):
+            if lab[r, c] >= 0:
+                sizes[lab[r, c]] += 1
+    return sizes

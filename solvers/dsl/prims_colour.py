@@ -8,18 +8,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from solvers.dsl.kernels_common import colour_counts, label, object_sizes
 from solvers.dsl.primitive import Primitive
-
-
-@njit(cache=True)
-def colour_counts(g):
-    """Cells per colour 0..9."""
-    cnt = np.zeros(10, dtype=np.int64)
-    h, w = g.shape
-    for r in range(h):
-        for c in range(w):
-            cnt[g[r, c]] += 1
-    return cnt
 
 
 @njit(cache=True)
@@ -43,41 +33,8 @@ def label_objects(g, diag, anycol):
     Returns (labels, sizes, n): labels -1 on zero cells, else 0..n-1 in scan order of first cell;
     sizes[i] the cell count of object i.
     """
-    h, w = g.shape
-    labels = np.full((h, w), -1, dtype=np.int64)
-    sizes = np.zeros(h * w, dtype=np.int64)
-    stack = np.empty(h * w, dtype=np.int64)
-    n = 0
-    for r0 in range(h):
-        for c0 in range(w):
-            if g[r0, c0] == 0 or labels[r0, c0] >= 0:
-                continue
-            col = g[r0, c0]
-            labels[r0, c0] = n
-            top = 0
-            stack[top] = r0 * w + c0
-            top += 1
-            size = 0
-            while top > 0:
-                top -= 1
-                r = stack[top] // w
-                c = stack[top] % w
-                size += 1
-                for dr in range(-1, 2):
-                    for dc in range(-1, 2):
-                        if dr == 0 and dc == 0:
-                            continue
-                        if not diag and dr != 0 and dc != 0:
-                            continue
-                        rr = r + dr
-                        cc = c + dc
-                        if 0 <= rr < h and 0 <= cc < w and labels[rr, cc] < 0 and (g[rr, cc] == col or (anycol and g[rr, cc] != 0)):
-                            labels[rr, cc] = n
-                            stack[top] = rr * w + cc
-                            top += 1
-            sizes[n] = size
-            n += 1
-    return labels, sizes, n
+    labels, n = label(g, diag, anycol)
+    return labels, object_sizes(labels, n), n
 
 
 @njit(cache=True)

@@ -5,12 +5,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from solvers.dsl.kernels_common import na
 from solvers.dsl.primitive import Primitive
-
-
-@njit(cache=True)
-def na():
-    return np.zeros((0, 0), dtype=np.uint8)
 
 
 @njit(cache=True)

@@ -5,13 +5,9 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from solvers.dsl.kernels_common import colour_counts, na
 from solvers.dsl.primitive import Primitive
-from solvers.dsl.prims_colour import colour_counts, label_objects, most_common_nonzero
-
-
-@njit(cache=True)
-def na():
-    return np.zeros((0, 0), dtype=np.uint8)
+from solvers.dsl.prims_colour import label_objects, most_common_nonzero
 
 
 @njit(cache=True)

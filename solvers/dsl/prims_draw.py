@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from solvers.dsl.kernels_common import label
 from solvers.dsl.primitive import Primitive
-from solvers.dsl.prims_objects import _label
 
 # the 8 directions as (dr, dc); ray masks use bit i for direction i
 DIRS = np.array([[-1, 0], [1, 0], [0, -1], [0, 1], [-1, -1], [-1, 1], [1, -1], [1, 1]], dtype=np.int64)
@@ -177,7 +177,7 @@ def move_objects(g, p):
     """Rigid gravity: each object (8-connected, multicolour) moves in direction p (0 up, 1 down,
     2 left, 3 right) until it touches the border or an object that has already settled; objects
     nearest the destination side move first. Not applicable on an empty grid."""
-    lab, n = _label(g, 1, 1)
+    lab, n = label(g, 1, 1)
     if n == 0:
         return np.zeros((0, 0), dtype=np.uint8)
     h, w = g.shape

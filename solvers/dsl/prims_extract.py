@@ -6,21 +6,14 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from solvers.dsl.kernels_common import mask_box
 from solvers.dsl.primitive import Primitive
 
 
 @njit(cache=True)
 def crop_content(g, p):
     """Crop to the bounding box of the non-zero cells (not applicable on an empty grid)."""
-    h, w = g.shape
-    r0, r1, c0, c1 = h, -1, w, -1
-    for r in range(h):
-        for c in range(w):
-            if g[r, c] != 0:
-                r0 = min(r0, r)
-                r1 = max(r1, r)
-                c0 = min(c0, c)
-                c1 = max(c1, c)
+    r0, r1, c0, c1 = mask_box(g != 0)
     if r1 < 0:
         return np.zeros((0, 0), dtype=np.uint8)
     return g[r0:r1 + 1, c0:c1 + 1].copy()

@@ -6,10 +6,9 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import FRESH, na
+from solvers.dsl.kernels_common import FRESH, label, na
 from solvers.dsl.primitive import Primitive
 from solvers.dsl.prims_extract import _split
-from solvers.dsl.prims_objects import _label
 
 
 @njit(cache=True)
@@ -176,7 +175,7 @@ def rays_to_target(g, p):
     h, w = g.shape
     tgt = -1
     if p == 0:
-        lab, n = _label(g, 0, 0)
+        lab, n = label(g, 0, 0)
         if n == 0:
             return na()
         sizes = np.zeros(n, dtype=np.int64)

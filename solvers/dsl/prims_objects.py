@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from solvers.dsl.kernels_common import label, mask_box
 from solvers.dsl.primitive import Primitive
 
 # selectors (the `sel` of p = sel * 4 + diag * 2 + multi)
@@ -20,48 +21,6 @@ SELECTOR_NAMES = (
     "largest", "smallest", "unique_colour", "unique_shape", "most_colours",
     "border", "inner", "top", "bottom", "left", "right",
 )
-
-
-@njit(cache=True)
-def _label(g, diag, multi):
-    """Connected components of non-zero cells: (labels int32 (h, w) with -1 on background, count)."""
-    h, w = g.shape
-    lab = np.full((h, w), -1, dtype=np.int32)
-    stack = np.empty(h * w, dtype=np.int32)
-    n = 0
-    for r0 in range(h):
-        for c0 in range(w):
-            if g[r0, c0] == 0 or lab[r0, c0] >= 0:
-                continue
-            lab[r0, c0] = n
-            top = 0
-            stack[top] = r0 * w + c0
-            top += 1
-            while top > 0:
-                top -= 1
-                r = stack[top] // w
-                c = stack[top] % w
-                col = g[r, c]
-                for dr in range(-1, 2):
-                    for dc in range(-1, 2):
-                        if dr == 0 and dc == 0:
-                            continue
-                        if diag == 0 and dr != 0 and dc != 0:
-                            continue
-                        rr = r + dr
-                        cc = c + dc
-                        if rr < 0 or rr >= h or cc < 0 or cc >= w:
-                            continue
-                        v = g[rr, cc]
-                        if v == 0 or lab[rr, cc] >= 0:
-                            continue
-                        if multi == 0 and v != col:
-                            continue
-                        lab[rr, cc] = n
-                        stack[top] = rr * w + cc
-                        top += 1
-            n += 1
-    return lab, n
 
 
 @njit(cache=True)
@@ -139,7 +98,7 @@ def _same_shape(lab, st, i, j):
 def _select(g, p):
     """(labels, chosen object index or -1) for selector p // 4 with the connectivity bits of p."""
     sel = p // 4
-    lab, n = _label(g, (p >> 1) & 1, p & 1)
+    lab, n = label(g, (p >> 1) & 1, p & 1)
     if n == 0:
         return lab, -1
     st = _stats(g, lab, n)
@@ -190,15 +149,7 @@ def crop_object(g, p):
     lab, k = _select(g, p)
     if k < 0:
         return np.zeros((0, 0), dtype=np.uint8)
-    h, w = g.shape
-    r0, r1, c0, c1 = h, -1, w, -1
-    for r in range(h):
-        for c in range(w):
-            if lab[r, c] == k:
-                r0 = min(r0, r)
-                r1 = max(r1, r)
-                c0 = min(c0, c)
-                c1 = max(c1, c)
+    r0, r1, c0, c1 = mask_box(lab == k)
     out = np.zeros((r1 - r0 + 1, c1 - c0 + 1), dtype=np.uint8)
     for r in range(r0, r1 + 1):
         for c in range(c0, c1 + 1):
@@ -225,7 +176,7 @@ def keep_object(g, p):
 @njit(cache=True)
 def denoise(g, p):
     """Erase objects with fewer than p // 4 cells (connectivity bits in p & 3)."""
-    lab, n = _label(g, (p >> 1) & 1, p & 1)
+    lab, n = label(g, (p >> 1) & 1, p & 1)
     if n == 0:
         return np.zeros((0, 0), dtype=np.uint8)
     st = _stats(g, lab, n)
@@ -243,7 +194,7 @@ def denoise(g, p):
 def recolour_by_size(g, p):
     """Recolour each object with 1 + the dense rank of its size (p // 4 = 0: largest is 1,
     1: smallest is 1; ranks past 9 stay 9). Connectivity bits in p & 3."""
-    lab, n = _label(g, (p >> 1) & 1, p & 1)
+    lab, n = label(g, (p >> 1) & 1, p & 1)
     if n == 0:
         return np.zeros((0, 0), dtype=np.uint8)
     st = _stats(g, lab, n)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import colour_counts, na
+from solvers.dsl.kernels_common import colour_counts, mask_box, na
 from solvers.dsl.primitive import Primitive
 
 
@@ -128,15 +128,7 @@ def _sym_fill(g, m):
 
 @njit(cache=True)
 def _crop_mask(out, g, m):
-    h, w = g.shape
-    r0, r1, c0, c1 = h, -1, w, -1
-    for r in range(h):
-        for c in range(w):
-            if g[r, c] == m:
-                r0 = min(r0, r)
-                r1 = max(r1, r)
-                c0 = min(c0, c)
-                c1 = max(c1, c)
+    r0, r1, c0, c1 = mask_box(g == m)
     res = np.empty((r1 - r0 + 1, c1 - c0 + 1), dtype=np.uint8)
     for r in range(r0, r1 + 1):
         for c in range(c0, c1 + 1):

@@ -6,9 +6,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import FRESH, colour_counts, na
+from solvers.dsl.kernels_common import FRESH, colour_counts, label, na
 from solvers.dsl.primitive import Primitive
-from solvers.dsl.prims_objects import _label
 
 
 @njit(cache=True)
@@ -109,7 +108,7 @@ def recolour_holed(g, p):
     enc, ne = _enclosed(g)
     if ne == 0:
         return na()
-    lab, n = _label(g, 1, 0)
+    lab, n = label(g, 1, 0)
     h, w = g.shape
     holed = np.zeros(n, dtype=np.bool_)
     for r in range(h):
@@ -134,7 +133,7 @@ def object_boxes(g, p):
     """Per object (8-connected, any colour): p = 0 zero cells in its bounding box become FRESH,
     1 the zero cells on a one-cell ring around the box become FRESH (n/a past the border).
     n/a when nothing changes."""
-    lab, n = _label(g, 1, 1)
+    lab, n = label(g, 1, 1)
     if n == 0:
         return na()
     h, w = g.shape

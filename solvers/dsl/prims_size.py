@@ -5,12 +5,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from solvers.dsl.kernels_common import mask_box, na
 from solvers.dsl.primitive import Primitive
-
-
-@njit(cache=True)
-def na():
-    return np.zeros((0, 0), dtype=np.uint8)
 
 
 @njit(cache=True)
@@ -126,16 +122,7 @@ def pad(g, p):
 @njit(cache=True)
 def crop_colour(g, p):
     """Crop to the bounding box of the cells of colour p (p = 10: of all non-zero cells); n/a if none."""
-    h, w = g.shape
-    r0, r1, c0, c1 = h, -1, w, -1
-    for r in range(h):
-        for c in range(w):
-            v = g[r, c]
-            if (p == 10 and v != 0) or v == p:
-                r0 = min(r0, r)
-                r1 = max(r1, r)
-                c0 = min(c0, c)
-                c1 = max(c1, c)
+    r0, r1, c0, c1 = mask_box(g != 0 if p == 10 else g == p)
     if r1 < 0:
         return na()
     return sub(g, r0, r1 + 1, c0, c1 + 1)
@@ -145,16 +132,7 @@ def crop_colour(g, p):
 def strip_border(g, p):
     """Crop to the bounding box of the cells that differ from the top-left corner's colour (removes
     a uniform frame or background of any colour); n/a if the grid is one colour."""
-    h, w = g.shape
-    b = g[0, 0]
-    r0, r1, c0, c1 = h, -1, w, -1
-    for r in range(h):
-        for c in range(w):
-            if g[r, c] != b:
-                r0 = min(r0, r)
-                r1 = max(r1, r)
-                c0 = min(c0, c)
-                c1 = max(c1, c)
+    r0, r1, c0, c1 = mask_box(g != g[0, 0])
     if r1 < 0:
         return na()
     return sub(g, r0, r1 + 1, c0, c1 + 1)
