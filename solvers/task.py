@@ -8,6 +8,14 @@ from typing import Any
 from solvers.grid import Grid, GridError
 
 
+def json_type(value: Any) -> str:
+    """The JSON name of a parsed value's type, for messages about files (a 'list', not a 'NoneType')."""
+    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean", type(None): "null"}
+    if type(value) in names:
+        return names[type(value)]
+    return "a number" if isinstance(value, (int, float)) else f"a {type(value).__name__}"
+
+
 class TaskError(ValueError):
     """A malformed task. The message names the task and the problem."""
 
@@ -56,7 +64,7 @@ class Task:
         raises TaskError naming this task, the field and the fault.
         """
         if not isinstance(obj, dict):
-            raise TaskError(task_id, f"task is a {type(obj).__name__}, not an object")
+            raise TaskError(task_id, f"task is {json_type(obj)}, not an object")
         raw_test = obj.get("test")
         n_test = len(raw_test) if isinstance(raw_test, list) else 1
         for key in ("train", "test"):

