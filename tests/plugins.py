@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import resource
+import signal
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
 
 from solvers.candidate import Candidate
 from solvers.deadline import Deadline
@@ -68,3 +74,82 @@ def patient(seed: int) -> Patient:
 
 def wrong_task(seed: int) -> WrongTask:
     return WrongTask(seed)
+
+
+class Sleeper(_Base):
+    """Ignores its deadline and never returns: only a hard kill stops it."""
+
+    name = "sleeper"
+
+    def solve(self, task: Task, deadline: Deadline) -> Iterator[Candidate]:
+        time.sleep(10**6)
+        yield  # pragma: no cover
+
+
+class Segfault(_Base):
+    """Dies the way a numba kernel with a bad index can: SIGSEGV, no Python exception, no reply."""
+
+    name = "segfault"
+
+    def solve(self, task: Task, deadline: Deadline) -> Iterator[Candidate]:
+        os.kill(os.getpid(), signal.SIGSEGV)
+        yield  # pragma: no cover
+
+
+class Hog(_Base):
+    """Allocates 64 GiB, 256 MiB at a time, past any sane memory cap."""
+
+    name = "hog"
+
+    def solve(self, task: Task, deadline: Deadline) -> Iterator[Candidate]:
+        if resource.getrlimit(resource.RLIMIT_AS)[0] == resource.RLIM_INFINITY:
+            raise RuntimeError("refusing to hog memory in a worker without a memory cap")
+        held = [np.empty(1 << 28, dtype=np.uint8) for _ in range(256)]  # address space is what the cap counts
+        yield Candidate(task.id, 0, task.test_inputs[0], float(len(held) > 0), self.name)  # pragma: no cover
+
+
+@dataclass
+class _Loose:
+    """Looks like a Candidate but checks nothing, as a buggy solver's own class might."""
+
+    task_id: object
+    test_index: object
+    grid: object
+    score: object = 1.0
+    solver: str = "garbage"
+    provenance: str = ""
+
+
+class Garbage(_Base):
+    """Yields every kind of malformed answer, then one good one (which must survive)."""
+
+    name = "garbage"
+
+    def solve(self, task: Task, deadline: Deadline) -> Iterator[object]:
+        good = task.test_inputs[0].tolist()
+        yield _Loose(task.id, 0, "not a list")
+        yield _Loose(task.id, 0, [[1] * 31] * 31)
+        yield _Loose(task.id, 0, [[10]])
+        yield _Loose(task.id, 0, [[1, 2], [3]])
+        yield _Loose(task.id, task.n_test, good)
+        yield _Loose("other-task", 0, good)
+        yield _Loose(task.id, 0, good, score=float("nan"))
+        yield _Loose(task.id, 0, good, score=7)
+        yield 42
+        yield _Loose(task.id, 0, [[7, 7], [7, 7]], score=0.01)
+
+
+def sleeper(seed: int) -> Sleeper:
+    return Sleeper(seed)
+
+
+def segfault(seed: int) -> Segfault:
+    return Segfault(seed)
+
+
+def hog(seed: int) -> Hog:
+    return Hog(seed)
+
+
+def garbage(seed: int) -> Garbage:
+    return Garbage(seed)

@@ -1,9 +1,27 @@
+"""The budget manager under faults: every run ends by its deadline plus grace with a valid submission
+that covers every task, and the healthy solver's answers kept."""
+
+import json
 import time
+from types import MappingProxyType
+
+import pytest
 
 from solvers.task import Task
-from submission.run import Plan, allot, run_tasks
-from submission.worker import solve_task
-from tests.fixtures import hard_task, swap_task
+from submission.budget import Plan, task_weights
+from submission.config import RunConfig
+from submission.io import validate_file
+from submission.run import run_submission, run_tasks
+from submission.sources import load_tasks
+from tests.fixtures import hard_task, swap_task, write_kaggle_files
+
+SWAP_ANSWERS = [[[2, 0], [1, 1]], [[1]]]
+
+
+def quick(budget: float = 4.0, **kw) -> RunConfig:
+    base = dict(time_budget=budget, safety_margin=0.5, grace_seconds=1.0, memory_cap_mb=3072,
+                second_pass_share=0.0, warm_up_seconds=60.0)
+    return RunConfig(**{**base, **kw})
 
 
 def tasks() -> list[Task]:
@@ -11,60 +29,84 @@ def tasks() -> list[Task]:
     return [Task.from_json("aaaa0001", a, sa), Task.from_json("bbbb0002", b, sb)]
 
 
-def test_a_raising_solver_loses_only_its_own_candidates():
-    r = solve_task(tasks()[0], ("tests.plugins:raises", "heuristics"), 2.0)
-    assert r.errors and "raises" in r.errors[0]
-    assert any(c.solver == "heuristics" for c in r.candidates)
-    assert set(r.solver_seconds) == {"tests.plugins:raises", "heuristics"}
-
-
-def test_a_candidate_for_the_wrong_test_index_is_an_error_not_a_crash():
-    r = solve_task(tasks()[0], ("tests.plugins:wrong_task", "tests.plugins:truth"), 1.0)
-    assert "wrong_task" in r.errors[0]
-    assert {c.solver for c in r.candidates} == {"tests.plugins:truth"}  # the name it was run under
-
-
-def test_time_is_shared_so_leftovers_flow_to_later_solvers():
+def check_run(tmp_path, solvers, config, workers=2):
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    src = write_kaggle_files(tmp_path)
+    taskset = load_tasks(str(src))
+    out = tmp_path / "sub.json"
     t0 = time.monotonic()
-    r = solve_task(tasks()[0], ("heuristics", "tests.plugins:patient"), 0.6)
-    elapsed = time.monotonic() - t0
-    assert 0.5 < elapsed < 0.9
-    assert r.solver_seconds["tests.plugins:patient"] > 0.45  # the fast solver's leftover went on
+    outcome = run_submission(taskset, out, config, solvers, workers)
+    wall = time.monotonic() - t0
+    assert wall < config.time_budget + config.grace_seconds + 2.0, wall
+    assert validate_file(out, taskset.n_tests()) == []
+    sub = json.loads(out.read_text())
+    assert [e["attempt_1"] for e in sub["aaaa0001"]] == SWAP_ANSWERS  # the healthy solver's answers
+    return outcome, sub
 
 
-def test_allotment_shares_what_remains():
-    now = 100.0
-    assert allot(Plan(("h",), workers=2, end=160.0), 4, now) == 30.0
-    assert allot(Plan(("h",), workers=2, end=160.0), 1, now) == 60.0
-    assert allot(Plan(("h",), per_task_seconds=5.0), 99, now) == 5.0
+@pytest.mark.parametrize("plugin,failure", [
+    ("raises", "crashes"), ("segfault", "crashes"), ("hog", "crashes"), ("garbage", None), ("wrong_task", None),
+])
+def test_a_faulty_solver_before_a_healthy_one_costs_only_its_own_candidates(tmp_path, plugin, failure):
+    outcome, _ = check_run(tmp_path, (f"tests.plugins:{plugin}", "heuristics"), quick())
+    assert outcome.finished == 2
+    if plugin == "segfault":
+        assert outcome.stats.crashes == 2  # one per task; each time the slot got a new process
 
 
-def test_pool_runs_every_task_and_is_deterministic():
-    def once():
-        got = {}
-        run_tasks(tasks(), Plan(("heuristics",), workers=2, seed=1, per_task_seconds=2.0),
-                  lambda r: got.__setitem__(r.task_id, [(c.test_index, c.grid) for c in r.candidates]))
-        return got
-
-    first = once()
-    assert set(first) == {"aaaa0001", "bbbb0002"}
-    assert first == once()
+def test_a_solver_that_never_returns_is_killed_at_deadline_plus_grace(tmp_path):
+    outcome, _ = check_run(tmp_path, ("heuristics", "tests.plugins:sleeper"), quick())
+    assert outcome.stats.kills == 2 and outcome.finished == 2
 
 
-def test_a_run_with_no_time_left_starts_nothing():
-    got = []
-    done = run_tasks(tasks(), Plan(("heuristics",), end=time.monotonic()), got.append)
-    assert done == 0 and got == []
+def test_garbage_is_rejected_field_by_field_and_the_good_answer_kept(tmp_path):
+    got = {}
+    run_tasks(tasks()[:1], Plan(("tests.plugins:garbage",), per_task_seconds=2.0, config=quick()),
+              lambda r, p: got.update({r.task_id: r}))
+    r = got["aaaa0001"]
+    assert [c.grid.tolist() for c in r.candidates] == [[[7, 7], [7, 7]]]
+    assert r.candidates[0].solver == "tests.plugins:garbage"
+    assert len(r.errors) == 9  # one message per rejected item, each naming the solver
+    assert all(e.startswith("tests.plugins:garbage: candidate") for e in r.errors)
 
 
-def test_a_task_never_runs_past_the_runs_end():
+def test_the_memory_cap_turns_a_hog_into_a_contained_error():
+    got = {}
+    run_tasks(tasks()[:1], Plan(("tests.plugins:hog",), per_task_seconds=5.0, config=quick(memory_cap_mb=2048)),
+              lambda r, p: got.update({r.task_id: r}))
+    assert "MemoryError" in got["aaaa0001"].errors[0] or "died" in got["aaaa0001"].errors[0]
+
+
+def test_a_run_is_deterministic(tmp_path):
+    a, sub_a = check_run(tmp_path / "a", ("heuristics",), quick())
+    b, sub_b = check_run(tmp_path / "b", ("heuristics",), quick())
+    assert sub_a == sub_b
+
+
+def test_unused_time_flows_to_later_solvers_of_the_task():
+    got = {}
     t0 = time.monotonic()
-    solve_task(tasks()[0], ("tests.plugins:patient",), 30.0, until=time.monotonic() + 0.3)
-    assert time.monotonic() - t0 < 0.6
+    run_tasks(tasks()[:1], Plan(("heuristics", "tests.plugins:patient"), per_task_seconds=1.0, config=quick()),
+              lambda r, p: got.update({r.task_id: r}))
+    assert got["aaaa0001"].solver_seconds["tests.plugins:patient"] > 0.8
+    assert time.monotonic() - t0 < 15
 
 
-def test_workers_warm_their_solvers_up_first(monkeypatch):
-    warmed = []
-    monkeypatch.setattr("submission.worker.warm_up", lambda solver: warmed.append(solver.name))
-    run_tasks(tasks()[:1], Plan(("heuristics",), per_task_seconds=1.0), lambda r: None)
-    assert warmed == ["heuristics"]
+def test_weights_favour_bigger_tasks_within_a_clamp():
+    small, big = tasks()[1], tasks()[0]
+    w = task_weights([small, big])
+    assert 0.5 <= w["bbbb0002"] < w["aaaa0001"] <= 2.0
+
+
+def test_the_second_pass_revisits_only_tasks_without_a_full_fit(tmp_path):
+    config = quick(budget=8.0, second_pass_share=0.5, second_pass_factor=1.0,
+                   shares=MappingProxyType({"heuristics": 1.0}),
+                   second_pass_solvers=("heuristics", "tests.plugins:patient"))
+    src = write_kaggle_files(tmp_path)
+    outcome = run_submission(load_tasks(str(src)), tmp_path / "s.json", config,
+                             ("heuristics", "tests.plugins:patient"), 1)
+    lines = [json.loads(x) for x in (tmp_path / "s.json.journal.jsonl").read_text().splitlines()[1:]]
+    passes = [(x["task_id"], x["pass"]) for x in lines]
+    assert ("aaaa0001", 1) in passes and ("bbbb0002", 1) in passes
+    assert ("bbbb0002", 2) in passes and ("aaaa0001", 2) not in passes  # the swap task has a full fit
+    assert outcome.stats.second_visits == 1

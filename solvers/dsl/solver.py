@@ -77,5 +77,6 @@ class DslSolver:
                     grid = Grid(colours.invert(g))
                 except GridError:
                     continue
-                yield Candidate(task.id, index, grid, score(found), self.name, text)
+                yield Candidate(task.id, index, grid, score(found), self.name, text,
+                                found.matched / found.n_train)
         log.debug("task %s: dsl %s", task.id, search.stats)

@@ -52,7 +52,8 @@ class HeuristicSolver:
                 continue
             for index, grid, text, rank in found:
                 score = rule.prior * LATER_FIT_DECAY**rank
-                yield Candidate(task.id, index, grid, score, self.name, f"{rule.name}: {text}")
+                # every fit is verified on all train pairs before it is applied to a test
+                yield Candidate(task.id, index, grid, score, self.name, f"{rule.name}: {text}", 1.0)
 
     @staticmethod
     def _run_rule(rule: Rule, pairs, tests, deadline: Deadline) -> Iterator[tuple[int, Grid, str, int]]:
