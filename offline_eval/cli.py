@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
+import time
+from pathlib import Path
 
+from offline_eval.metrics import score_submission
 from offline_eval.runner import EvalConfig, evaluate, format_summary
 from solvers.registry import parse_solver_names
 from submission import cli as run_cli
@@ -26,6 +30,13 @@ def build_parser() -> argparse.ArgumentParser:
     run_cli.add_sample_args(p)
     run_cli.add_solver_args(p)
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("score", help="score a submission file against tasks with known outputs")
+    p.add_argument("submission", metavar="SUBMISSION")
+    run_cli.add_task_args(p)
+    run_cli.add_sample_args(p)
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(func=cmd_score)
     return parser
 
 
@@ -37,8 +48,24 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_score(args: argparse.Namespace) -> int:
+    taskset = load_tasks(args.tasks, args.solutions).sample(args.sample, args.seed)
+    if any(t.test_outputs is None for t in taskset.tasks):
+        raise SourceError(f"{args.tasks}: some tasks have no test outputs; give --solutions FILE")
+    try:
+        obj = json.loads(Path(args.submission).read_text())
+    except (OSError, json.JSONDecodeError) as e:
+        raise SourceError(f"{args.submission}: cannot read a submission ({e})") from None
+    s = score_submission(obj, taskset.tasks)
+    print(f"{args.submission}: score {s['score']:.4f} "
+          f"({s['n_correct']}/{s['n_outputs']} outputs correct in 2 attempts), {s['n_tasks_solved']}/{s['n_tasks']} tasks fully solved")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    started = time.monotonic()  # the run's budget counts from here, imports and data loading included
     args = build_parser().parse_args(argv)
+    args.started = started
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     try:

@@ -114,3 +114,22 @@ def _solver_summary(name: str, rows: Sequence[OutputResult], secs: dict[str, dic
         out["states"] = int(states)
         out["states_per_second"] = round(states / seconds, 1) if seconds else 0.0
     return out
+
+
+def score_submission(obj: Any, tasks: Sequence[Task]) -> dict[str, float]:
+    """The Kaggle metric of a parsed submission against tasks that carry their test outputs: an
+    output counts if either attempt equals the truth. Entries that are missing or malformed score 0."""
+    n_outputs = n_correct = n_tasks_solved = 0
+    for task in tasks:
+        assert task.test_outputs is not None, f"task {task.id} has no test outputs to score against"
+        entries = obj.get(task.id) if isinstance(obj, dict) else None
+        solved = 0
+        for i, truth in enumerate(task.test_outputs):
+            entry = entries[i] if isinstance(entries, list) and i < len(entries) else {}
+            attempts = [entry.get(k) for k in ("attempt_1", "attempt_2")] if isinstance(entry, dict) else []
+            solved += any(a == truth.tolist() for a in attempts)
+        n_outputs += task.n_test
+        n_correct += solved
+        n_tasks_solved += solved == task.n_test
+    return {"score": n_correct / max(1, n_outputs), "n_correct": n_correct, "n_outputs": n_outputs,
+            "n_tasks_solved": n_tasks_solved, "n_tasks": len(tasks)}

@@ -85,12 +85,17 @@ def cmd_run(args: argparse.Namespace) -> int:
                          memory_cap_mb=args.memory_cap_mb)
     solvers = parse_solver_names(args.solvers)
     taskset = load_tasks(args.tasks, args.solutions)
-    o = run_submission(taskset, args.out, config, solvers, args.workers or default_workers(), args.seed, args.resume)
+    workers = args.workers or default_workers()
+    o = run_submission(taskset, args.out, config, solvers, workers, args.seed, args.resume,
+                       started=getattr(args, "started", None))
     s = o.stats
+    # utilisation: solver-busy seconds over what the budget offered the workers
+    busy = s.busy_seconds / (config.time_budget * workers)
     print(f"wrote {args.out}: {o.n_tasks + o.n_malformed} tasks ({o.finished} finished by {','.join(solvers)}"
           f"{f', {o.resumed} from the journal' if o.resumed else ''}, {o.n_tasks - o.finished} unfinished, "
           f"{o.n_malformed} malformed) in {o.wall_seconds:.1f} s of a {config.time_budget:g} s budget; "
-          f"{s.second_visits} second visit(s), {s.kills} job(s) killed, {s.crashes} worker crash(es)"
+          f"{busy:.1%} of worker time busy; {s.second_visits} second visit(s), {s.kills} job(s) killed, "
+          f"{s.crashes} worker crash(es)"
           f"{f'; stopped by {o.stopped_by}' if o.stopped_by else ''}")
     return 0
 

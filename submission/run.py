@@ -90,10 +90,12 @@ class RunOutcome:
 
 def run_submission(taskset: TaskSet, out: str | Path, config: RunConfig, solvers: tuple[str, ...],
                    workers: int, seed: int = 0, resume: bool = False, gpus: int = 0,
-                   gpu_solvers: tuple[str, ...] = ()) -> RunOutcome:
+                   gpu_solvers: tuple[str, ...] = (), started: float | None = None) -> RunOutcome:
     """Write a valid submission at once, improve it task by task within the budget, journal every
-    finished visit beside it, and on --resume carry on from that journal."""
-    start = time.monotonic()
+    finished visit beside it, and on --resume carry on from that journal.
+
+    The budget counts from `started` (the process's start on the monotonic clock, when known)."""
+    start = time.monotonic() if started is None else started
     header = {"tasks": sorted(taskset.ids()), "solvers": list(solvers), "seed": seed,
               "time_budget": config.time_budget}
     jpath = journal_path(out)

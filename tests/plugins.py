@@ -153,3 +153,17 @@ def hog(seed: int) -> Hog:
 
 def garbage(seed: int) -> Garbage:
     return Garbage(seed)
+
+
+class DeviceProbe(_Base):
+    """Reports the device its worker was given, as a GPU solver would see it."""
+
+    name = "probe"
+
+    def solve(self, task: Task, deadline: Deadline) -> Iterator[Candidate]:
+        seen = os.environ.get("CUDA_VISIBLE_DEVICES", "none")
+        yield Candidate(task.id, 0, task.test_inputs[0], 0.5, self.name, f"device {seen}")
+
+
+def probe(seed: int) -> DeviceProbe:
+    return DeviceProbe(seed)

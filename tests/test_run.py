@@ -110,3 +110,13 @@ def test_the_second_pass_revisits_only_tasks_without_a_full_fit(tmp_path):
     assert ("aaaa0001", 1) in passes and ("bbbb0002", 1) in passes
     assert ("bbbb0002", 2) in passes and ("aaaa0001", 2) not in passes  # the swap task has a full fit
     assert outcome.stats.second_visits == 1
+
+
+def test_gpu_solvers_run_on_their_own_workers_one_per_device():
+    got = {}
+    plan = Plan(("heuristics", "tests.plugins:probe"), workers=1, per_task_seconds=2.0, config=quick(),
+                gpu_solvers=("tests.plugins:probe",), gpus=2)
+    run_tasks(tasks(), plan, lambda r, p: got.update({r.task_id: r}))
+    seen = {c.provenance for r in got.values() for c in r.candidates if c.solver == "tests.plugins:probe"}
+    assert seen and seen <= {"device 0", "device 1"}
+    assert any(c.solver == "heuristics" for c in got["aaaa0001"].candidates)
