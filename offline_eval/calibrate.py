@@ -1,0 +1,82 @@
+"""`arcforge calibrate`: fit the `calibrated` scoring rule on eval runs over training splits.
+
+A logistic model of P(grid is the truth) from the features in ensemble.rules.features, fitted by
+Newton's method with a small L2 penalty (a few hundred examples, a dozen features: exact and fast).
+It refuses runs whose tasks share content with the split being reported, since a rule fitted on the
+answers it is then scored on would overstate itself.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from ensemble.rules import Calibration, features, gather
+from offline_eval.compare import load_candidates
+from solvers.overlap import overlapping
+from solvers.task import Task
+from submission.sources import SourceError, load_tasks
+
+
+def run_tasks(run_dir: str | Path) -> tuple[str, list[Task]]:
+    """The source of an eval run and the tasks it ran (its sample)."""
+    path = Path(run_dir) / "summary.json"
+    try:
+        s = json.loads(path.read_text())
+    except (OSError, json.JSONDecodeError) as e:
+        raise SourceError(f"{path}: not an eval run's summary ({e})") from None
+    return s["source"], list(load_tasks(s["source"]).sample(s.get("sample"), s.get("seed", 0)).tasks)
+
+
+def examples(runs: Sequence[str | Path], solvers: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """One row per distinct grid proposed for a test output: its features, and 1 if it is the truth."""
+    xs, ys = [], []
+    for run in runs:
+        _, tasks = run_tasks(run)
+        cands = load_candidates(run)
+        for task in tasks:
+            for i, truth in enumerate(task.test_outputs or ()):
+                for e in gather(c for c in cands.get(task.id, ()) if c.test_index == i):
+                    xs.append(features(e, solvers))
+                    ys.append(float(e.grid == truth))
+    return np.asarray(xs, dtype=np.float64).reshape(len(xs), -1), np.asarray(ys)
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-2, iters: int = 50) -> tuple[np.ndarray, float]:
+    """Weights and bias maximising the penalised log-likelihood (Newton-Raphson)."""
+    a = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(a.shape[1])
+    reg = l2 * np.eye(a.shape[1])
+    reg[-1, -1] = 0.0  # the bias is not penalised
+    for _ in range(iters):
+        p = 1.0 / (1.0 + np.exp(-np.clip(a @ w, -50, 50)))
+        grad = a.T @ (p - y) + reg @ w
+        hess = (a * (p * (1 - p))[:, None]).T @ a + reg + 1e-9 * np.eye(a.shape[1])
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w[:-1], float(w[-1])
+
+
+def calibrate(runs: Sequence[str | Path], reported: Sequence[Task], command: str) -> Calibration:
+    """Fit on `runs`; SourceError if any run's tasks overlap the `reported` tasks."""
+    solvers: dict[str, None] = {}
+    for run in runs:
+        source, tasks = run_tasks(run)
+        clash = overlapping(tasks, reported)
+        if clash:
+            raise SourceError(f"{run} ({source}): {len(clash)} task(s) share content with the split being "
+                              f"reported, e.g. {clash[0]}; calibrate on training splits only")
+        solvers.update(dict.fromkeys(json.loads((Path(run) / "summary.json").read_text())["solvers"]))
+    names = tuple(solvers)
+    x, y = examples(runs, names)
+    if len(y) == 0 or y.min() == y.max():
+        raise SourceError("the runs hold no candidates, or none right (or none wrong): nothing to fit")
+    w, b = fit_logistic(x, y)
+    record = {"command": command, "runs": [str(r) for r in runs], "n_examples": int(len(y)),
+              "n_right": int(y.sum())}
+    return Calibration(names, tuple(float(v) for v in w), b, record)
