@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from offline_eval.metrics import score_submission
-from solvers.registry import parse_solver_names
+from solvers.registry import GPU_SOLVERS, parse_solver_names, visible_gpus
 from submission import cli as run_cli
 from submission.run import default_workers
 from submission.sources import SourceError, load_tasks
@@ -32,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--per-task-seconds", type=run_cli.positive_float, required=True, metavar="S")
     run_cli.add_sample_args(p)
     run_cli.add_solver_args(p)
+    p.add_argument("--gpus", type=int, default=None, metavar="N",
+                   help="GPU workers for GPU solvers (neural), one per device (default: every visible device)")
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("pretrain", help="pretrain the neural solver's net on training splits")
@@ -91,8 +93,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     # imported here: polars is needed by eval alone (pretraining runs where only torch is installed)
     from offline_eval.runner import EvalConfig, evaluate, format_summary
 
-    config = EvalConfig(parse_solver_names(args.solvers), args.per_task_seconds,
-                        args.workers or default_workers(), args.seed, args.sample)
+    solvers = parse_solver_names(args.solvers)
+    gpus = args.gpus
+    if gpus is None:  # only look (which imports torch) when a GPU solver is asked for
+        gpus = visible_gpus() if set(solvers) & set(GPU_SOLVERS) else 0
+    config = EvalConfig(solvers, args.per_task_seconds, args.workers or default_workers(), args.seed,
+                        args.sample, gpus)
     summary = evaluate(load_tasks(args.tasks, args.solutions), args.out, config)
     print(format_summary(summary))
     return 0

@@ -16,6 +16,7 @@ from offline_eval.compare import compare_rules
 from offline_eval.metrics import OutputResult, score_task, summarise
 from submission.io import write_json_atomic
 from submission.live import LiveSubmission
+from solvers.registry import GPU_SOLVERS
 from submission.run import Plan, run_tasks
 from submission.sources import SourceError, TaskSet
 from submission.wire import TaskResult
@@ -30,6 +31,7 @@ class EvalConfig:
     workers: int = 1
     seed: int = 0
     sample: int | None = None
+    gpus: int = 0  # extra workers, one per device, for the GPU solvers among `solvers`
 
 
 def candidate_rows(results: list[TaskResult]) -> pl.DataFrame:
@@ -65,7 +67,8 @@ def evaluate(taskset: TaskSet, out_dir: str | Path, config: EvalConfig) -> dict[
         live.record(result)
         by_task[result.task_id] = result  # a task's latest result holds all of its candidates
 
-    plan = Plan(config.solvers, config.workers, config.seed, config.per_task_seconds)
+    plan = Plan(config.solvers, config.workers, config.seed, config.per_task_seconds,
+                gpu_solvers=GPU_SOLVERS if config.gpus else (), gpus=config.gpus)
     run_tasks(taskset.tasks, plan, on_result)
     results = [by_task[k] for k in sorted(by_task)]
     rows: list[OutputResult] = []
@@ -89,6 +92,7 @@ def evaluate(taskset: TaskSet, out_dir: str | Path, config: EvalConfig) -> dict[
         "workers": config.workers,
         "seed": config.seed,
         "sample": config.sample,
+        "gpus": config.gpus,
     })
     write_json_atomic(out / "summary.json", summary)
     return summary

@@ -40,6 +40,20 @@ FACTORIES: MappingProxyType[str, Callable[[int], Solver]] = MappingProxyType({
 DEFAULT_SOLVERS: tuple[str, ...] = ("heuristics", "dsl")
 
 
+# Solvers that use a GPU when one is visible: the budget manager gives them one worker per device.
+GPU_SOLVERS: tuple[str, ...] = ("neural",)
+
+
+def visible_gpus() -> int:
+    """CUDA devices this process can use (0 without torch or CUDA). Imports torch: call it only
+    when a GPU solver is asked for."""
+    try:
+        import torch
+    except ImportError:
+        return 0
+    return torch.cuda.device_count() if torch.cuda.is_available() else 0
+
+
 def parse_solver_names(text: str | None) -> tuple[str, ...]:
     """'a,b' -> ('a', 'b'), checked against the known names; None or '' -> the default set.
 
