@@ -14,9 +14,9 @@ import polars as pl
 from ensemble.rules import load_calibration, registry
 from offline_eval.compare import compare_rules
 from offline_eval.metrics import OutputResult, score_task, summarise
+from solvers.registry import GPU_SOLVERS
 from submission.io import write_json_atomic
 from submission.live import LiveSubmission
-from solvers.registry import GPU_SOLVERS
 from submission.run import Plan, run_tasks
 from submission.sources import SourceError, TaskSet
 from submission.wire import TaskResult
