@@ -310,8 +310,8 @@ class BudgetManager:
                         self._start_second_pass()
                         continue
                     break
-                if now > self.plan.end + self.config.grace_seconds:
-                    break
+                if (now >= self.plan.end and not busy) or now > self.plan.end + self.config.grace_seconds:
+                    break  # time is up: idle workers (still warming up, say) are not waited for
                 wait([x for w in self.workers for x in w.waitables()], timeout=self._timeout(now))
                 now = time.monotonic()
                 for w in list(self.workers):

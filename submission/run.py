@@ -86,6 +86,7 @@ class RunOutcome:
     wall_seconds: float
     stats: RunStats
     stopped_by: str = ""
+    budget_seconds: float = 0.0  # this process's share of the budget: all of it, or what a resume had left
 
 
 def run_submission(taskset: TaskSet, out: str | Path, config: RunConfig, solvers: tuple[str, ...],
@@ -132,4 +133,4 @@ def run_submission(taskset: TaskSet, out: str | Path, config: RunConfig, solvers
         journal.close()
     finished = len(prior) + stats.tasks_finished
     return RunOutcome(len(taskset.tasks), len(taskset.bad), finished, len(prior),
-                      time.monotonic() - start, stats, stopped)
+                      time.monotonic() - start, stats, stopped, max(0.0, config.time_budget - spent))
