@@ -32,6 +32,7 @@ class RunConfig:
     warm_up_seconds: float = 600.0
     shares: MappingProxyType[str, float] = field(default_factory=lambda: MappingProxyType({}))
     second_pass_solvers: tuple[str, ...] = ()
+    ensemble_rule: str = "weighted"  # the scoring rule (ensemble.rules) that picks the two attempts
 
     def __post_init__(self) -> None:
         checks = [
@@ -77,6 +78,7 @@ _KEYS: dict[tuple[str, str], str] = {
     ("workers", "memory_cap_mb"): "memory_cap_mb",
     ("workers", "warm_up_seconds"): "warm_up_seconds",
     ("second_pass", "solvers"): "second_pass_solvers",
+    ("ensemble", "rule"): "ensemble_rule",
 }
 
 
@@ -99,7 +101,11 @@ def _apply(base: RunConfig, doc: dict[str, Any], where: str) -> RunConfig:
             name = _KEYS.get((section, key))
             if name is None:
                 raise ConfigError(f"{where}: unknown setting {section}.{key}")
-            if name == "second_pass_solvers":
+            if name == "ensemble_rule":
+                if not isinstance(value, str):
+                    raise ConfigError(f"{where}: ensemble.rule must be a rule name")
+                changes[name] = value
+            elif name == "second_pass_solvers":
                 if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                     raise ConfigError(f"{where}: second_pass.solvers must be a list of solver names")
                 changes[name] = tuple(value)

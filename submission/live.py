@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from ensemble.select import select
+from ensemble.rules import Rule, load_calibration, registry, top_two
 from submission.io import Attempts, entry_json, write_json_atomic
 from submission.sources import TaskSet
 from submission.wire import TaskResult
@@ -16,9 +16,13 @@ class LiveSubmission:
     task's entry is replaced by the ensemble's two attempts, and the file is rewritten atomically,
     so a run killed at any moment leaves a valid file that covers every task."""
 
-    def __init__(self, path: str | Path, taskset: TaskSet, weights: Mapping[str, float] | None = None):
+    def __init__(self, path: str | Path, taskset: TaskSet, weights: Mapping[str, float] | None = None,
+                 rule: str = "weighted"):
         self.path = Path(path)
-        self.weights = dict(weights or {})
+        rules = registry(load_calibration(), weights)
+        if rule not in rules:
+            raise ValueError(f"unknown ensemble rule {rule!r}; known: {', '.join(rules)}")
+        self.rule: Rule = rules[rule]
         self.tasks = {t.id: t for t in taskset.tasks}
         self.entries: dict[str, list[Attempts]] = {}
         for t in taskset.tasks:
@@ -32,7 +36,11 @@ class LiveSubmission:
     def record(self, result: TaskResult) -> list[Attempts]:
         """Merge a finished task's candidates into its entry and rewrite the file."""
         task = self.tasks[result.task_id]
-        self.entries[task.id] = select(result.candidates, task.test_inputs, self.weights)
+        by_test: list[list] = [[] for _ in task.test_inputs]
+        for c in result.candidates:
+            if 0 <= c.test_index < len(by_test):
+                by_test[c.test_index].append(c)
+        self.entries[task.id] = [top_two(cs, self.rule, fb) for cs, fb in zip(by_test, task.test_inputs)]
         self.json[task.id] = entry_json(self.entries[task.id])
         self.write()
         return self.entries[task.id]

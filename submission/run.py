@@ -102,7 +102,7 @@ def run_submission(taskset: TaskSet, out: str | Path, config: RunConfig, solvers
     jpath = journal_path(out)
     resumed = read_journal(jpath, header) if resume else None
     spent = resumed.spent if resumed else 0.0
-    live = LiveSubmission(out, taskset)
+    live = LiveSubmission(out, taskset, rule=config.ensemble_rule)
     prior: dict[str, tuple[TaskResult, int]] = {}
     if resumed:
         for task_id, (result, pass_no) in resumed.results.items():

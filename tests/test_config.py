@@ -43,3 +43,17 @@ def test_a_bad_config_is_refused_with_the_file_and_the_key(tmp_path, text, messa
 def test_a_missing_config_file_is_a_clear_error(tmp_path):
     with pytest.raises(ConfigError, match="cannot read"):
         load_config(tmp_path / "nope.toml")
+
+
+def test_the_ensemble_rule_is_a_setting_and_an_unknown_one_is_refused(tmp_path):
+    from submission.live import LiveSubmission
+    from submission.sources import load_tasks
+    from tests.fixtures import write_kaggle_files
+
+    p = tmp_path / "c.toml"
+    p.write_text('[ensemble]\nrule = "max_score"\n')
+    assert load_config(p).ensemble_rule == "max_score" and default_config().ensemble_rule == "weighted"
+    taskset = load_tasks(str(write_kaggle_files(tmp_path)))
+    LiveSubmission(tmp_path / "s.json", taskset, rule="max_score")
+    with pytest.raises(ValueError, match="unknown ensemble rule 'best'"):
+        LiveSubmission(tmp_path / "s.json", taskset, rule="best")
