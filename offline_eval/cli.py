@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from offline_eval.metrics import score_submission
-from solvers.registry import GPU_SOLVERS, parse_solver_names, visible_gpus
+from solvers.registry import gpu_workers, parse_solver_names
 from submission import cli as run_cli
 from submission.run import default_workers
 from submission.sources import SourceError, load_tasks
@@ -94,11 +94,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from offline_eval.runner import EvalConfig, evaluate, format_summary
 
     solvers = parse_solver_names(args.solvers)
-    gpus = args.gpus
-    if gpus is None:  # only look (which imports torch) when a GPU solver is asked for
-        gpus = visible_gpus() if set(solvers) & set(GPU_SOLVERS) else 0
     config = EvalConfig(solvers, args.per_task_seconds, args.workers or default_workers(), args.seed,
-                        args.sample, gpus)
+                        args.sample, gpu_workers(solvers, args.gpus))
     summary = evaluate(load_tasks(args.tasks, args.solutions), args.out, config)
     print(format_summary(summary))
     return 0

@@ -54,6 +54,14 @@ def visible_gpus() -> int:
     return torch.cuda.device_count() if torch.cuda.is_available() else 0
 
 
+def gpu_workers(solvers: tuple[str, ...], requested: int | None = None) -> int:
+    """GPU workers for a run: as requested, else one per visible device when a GPU solver is in it
+    (torch is imported only then)."""
+    if requested is not None:
+        return max(0, requested)
+    return visible_gpus() if set(solvers) & set(GPU_SOLVERS) else 0
+
+
 def parse_solver_names(text: str | None) -> tuple[str, ...]:
     """'a,b' -> ('a', 'b'), checked against the known names; None or '' -> the default set.
 

@@ -6,7 +6,7 @@ import argparse
 import logging
 from pathlib import Path
 
-from solvers.registry import GPU_SOLVERS, parse_solver_names, visible_gpus
+from solvers.registry import GPU_SOLVERS, gpu_workers, parse_solver_names
 from submission.config import load_config
 from submission.io import validate_file
 from submission.run import default_workers, run_submission
@@ -114,9 +114,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     solvers = parse_solver_names(args.solvers)
     taskset = load_tasks(args.tasks, args.solutions)
     workers = args.workers or default_workers()
-    gpus = args.gpus
-    if gpus is None:  # only look (which imports torch) when a GPU solver is asked for
-        gpus = visible_gpus() if set(solvers) & set(GPU_SOLVERS) else 0
+    gpus = gpu_workers(solvers, args.gpus)
     o = run_submission(taskset, args.out, config, solvers, workers, args.seed, args.resume, gpus,
                        GPU_SOLVERS if gpus else (), started=getattr(args, "started", None))
     s = o.stats

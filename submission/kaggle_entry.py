@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from solvers.registry import parse_solver_names
+from solvers.registry import GPU_SOLVERS, parse_solver_names
 from submission.config import load_config
 from submission.io import validate_file
 from submission.live import LiveSubmission
@@ -36,8 +36,6 @@ SOLVERS_VARIABLE = "ARCFORGE_SOLVERS"
 # Long enough for the workers to compile their kernels and solve some of the placeholder's tasks, so
 # a push shows the whole pipeline working; short next to the rerun, since every commit runs it.
 DRY_RUN_SECONDS = 300.0
-# Solvers that get one worker per visible GPU when there is one (elsewhere they share the CPU workers).
-GPU_SOLVERS = ("neural",)
 # Names of the bundle's files that the kernel reads (the bundle writes them).
 CONFIG_NAME = "arcforge-config.toml"
 MANIFEST_NAME = "manifest.json"
