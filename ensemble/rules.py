@@ -167,3 +167,13 @@ def top_two(candidates: Iterable[Candidate], rule: Rule, fallback: Grid) -> tupl
     """A rule's two attempts; the fallback (the test input) fills what is missing."""
     grids = ranking(candidates, rule)
     return (grids[0] if grids else fallback), (grids[1] if len(grids) > 1 else fallback)
+
+
+def attempts_for(candidates: Iterable[Candidate], fallbacks: Sequence[Grid], rule: Rule) -> list[tuple[Grid, Grid]]:
+    """Two attempts for each test input of one task under `rule`; `fallbacks[i]` fills what is missing.
+    Candidates for a test index the task does not have are ignored."""
+    by_test: list[list[Candidate]] = [[] for _ in fallbacks]
+    for c in candidates:
+        if 0 <= c.test_index < len(by_test):
+            by_test[c.test_index].append(c)
+    return [top_two(cs, rule, fb) for cs, fb in zip(by_test, fallbacks)]

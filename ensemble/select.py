@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from ensemble.rules import attempts_for, weighted
 from solvers.candidate import Candidate
 from solvers.grid import Grid
 
@@ -52,8 +53,5 @@ def two_attempts(ranked: Sequence[Ranked], fallback: Grid) -> tuple[Grid, Grid]:
 def select(candidates: Iterable[Candidate], fallbacks: Sequence[Grid],
            weights: Mapping[str, float] | None = None) -> list[tuple[Grid, Grid]]:
     """Two attempts for each test input of one task; `fallbacks[i]` stands in where nothing was proposed."""
-    by_test: list[list[Candidate]] = [[] for _ in fallbacks]
-    for c in candidates:
-        if 0 <= c.test_index < len(by_test):
-            by_test[c.test_index].append(c)
-    return [two_attempts(rank(cs, weights), fb) for cs, fb in zip(by_test, fallbacks)]
+    # the `weighted` rule orders grids exactly as `rank` does: one grouping path for every rule
+    return attempts_for(candidates, fallbacks, lambda ev: weighted(ev, weights))

@@ -16,12 +16,12 @@ from typing import Any
 
 import polars as pl
 
+from offline_eval.tune import PLOT_NAME  # written by `arcforge tune`, embedded when present
 from submission.sources import load_tasks
 
 # the usual ARC palette, colours 0-9
 PALETTE = ["#000000", "#0074D9", "#FF4136", "#2ECC40", "#FFDC00", "#AAAAAA", "#F012BE", "#FF851B", "#7FDBFF",
            "#870C25"]
-PLOT_NAME = "score_vs_budget.png"  # written by `arcforge tune`, embedded when present
 
 
 def task_records(run: Path) -> list[dict[str, Any]]:

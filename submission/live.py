@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from ensemble.rules import Rule, load_calibration, registry, top_two
+from ensemble.rules import Rule, attempts_for, load_calibration, registry
 from submission.io import Attempts, entry_json, write_json_atomic
 from submission.sources import TaskSet
 from submission.wire import TaskResult
@@ -36,11 +36,7 @@ class LiveSubmission:
     def record(self, result: TaskResult) -> list[Attempts]:
         """Merge a finished task's candidates into its entry and rewrite the file."""
         task = self.tasks[result.task_id]
-        by_test: list[list] = [[] for _ in task.test_inputs]
-        for c in result.candidates:
-            if 0 <= c.test_index < len(by_test):
-                by_test[c.test_index].append(c)
-        self.entries[task.id] = [top_two(cs, self.rule, fb) for cs, fb in zip(by_test, task.test_inputs)]
+        self.entries[task.id] = attempts_for(result.candidates, task.test_inputs, self.rule)
         self.json[task.id] = entry_json(self.entries[task.id])
         self.write()
         return self.entries[task.id]
