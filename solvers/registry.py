@@ -54,6 +54,12 @@ def visible_gpus() -> int:
     return torch.cuda.device_count() if torch.cuda.is_available() else 0
 
 
+def default_solvers(gpus: int) -> tuple[str, ...]:
+    """The default set, with the GPU solvers added when there is a device for them: a GPU that no
+    solver uses is budget thrown away."""
+    return DEFAULT_SOLVERS + GPU_SOLVERS if gpus > 0 else DEFAULT_SOLVERS
+
+
 def gpu_workers(solvers: tuple[str, ...], requested: int | None = None) -> int:
     """GPU workers for a run: as requested, else one per visible device when a GPU solver is in it
     (torch is imported only then)."""

@@ -6,7 +6,7 @@ import argparse
 import logging
 from pathlib import Path
 
-from solvers.registry import GPU_SOLVERS, gpu_workers, parse_solver_names
+from solvers.registry import GPU_SOLVERS, default_solvers, gpu_workers, parse_solver_names
 from submission.config import load_config
 from submission.io import validate_file
 from submission.run import default_workers, run_submission
@@ -50,7 +50,8 @@ def add_sample_args(p: argparse.ArgumentParser) -> None:
 
 def add_solver_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=positive_int, default=None, help="worker processes (default: number of CPUs)")
-    p.add_argument("--solvers", default=None, help="comma-separated solver names (default: every solver)")
+    p.add_argument("--solvers", default=None,
+                   help="comma-separated solver names (default: heuristics,dsl; run adds neural when a GPU is visible)")
     p.add_argument("--seed", type=int, default=0)
 
 
@@ -99,7 +100,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--time-budget", type=positive_float, required=True, metavar="SECONDS",
                    help="the rerun's budget (ARCFORGE_TIME_BUDGET); the dry run gets at most this")
     p.add_argument("--out", required=True, metavar="FILE", help="where to copy the rerun's submission")
-    p.add_argument("--solvers", default=None, help="comma-separated solver names (ARCFORGE_SOLVERS; default: every solver)")
+    p.add_argument("--solvers", default=None,
+                   help="comma-separated solver names (ARCFORGE_SOLVERS; default heuristics,dsl, plus neural on a GPU)")
     p.add_argument("--keep", default=None, metavar="DIR", help="build the fake Kaggle tree here and keep it (logs too)")
     add_sample_args(p)
     p.add_argument("--seed", type=int, default=0)
@@ -111,19 +113,24 @@ def cmd_run(args: argparse.Namespace) -> int:
     config = load_config(args.config, time_budget=args.time_budget, safety_margin=args.safety_margin,
                          safety_fraction=None if args.safety_margin is None else 1.0,
                          memory_cap_mb=args.memory_cap_mb)
-    solvers = parse_solver_names(args.solvers)
+    if args.solvers:
+        solvers = parse_solver_names(args.solvers)
+        gpus = gpu_workers(solvers, args.gpus)
+    else:  # the default set uses every device: the GPU solvers join it when there is a GPU
+        gpus = gpu_workers(GPU_SOLVERS, args.gpus)
+        solvers = default_solvers(gpus)
     taskset = load_tasks(args.tasks, args.solutions)
     workers = args.workers or default_workers()
-    gpus = gpu_workers(solvers, args.gpus)
     o = run_submission(taskset, args.out, config, solvers, workers, args.seed, args.resume, gpus,
                        GPU_SOLVERS if gpus else (), started=getattr(args, "started", None))
     s = o.stats
     # utilisation: solver-busy seconds over what the budget offered the workers
     busy = s.busy_seconds / max(1e-9, o.budget_seconds * workers)
+    gpu_busy = f" ({s.gpu_busy_seconds / max(1e-9, o.budget_seconds * gpus):.1%} of GPU worker time)" if gpus else ""
     print(f"wrote {args.out}: {o.n_tasks + o.n_malformed} tasks ({o.finished} finished by {','.join(solvers)}"
           f"{f', {o.resumed} from the journal' if o.resumed else ''}, {o.n_tasks - o.finished} unfinished, "
           f"{o.n_malformed} malformed) in {o.wall_seconds:.1f} s of a {o.budget_seconds:.0f} s budget; "
-          f"{busy:.1%} of worker time busy; {s.second_visits} second visit(s), {s.kills} job(s) killed, "
+          f"{busy:.1%} of CPU worker time busy{gpu_busy}; {s.second_visits} second visit(s), {s.kills} job(s) killed, "
           f"{s.crashes} worker crash(es)"
           f"{f'; stopped by {o.stopped_by}' if o.stopped_by else ''}")
     return 0

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from solvers.registry import GPU_SOLVERS, parse_solver_names
+from solvers.registry import GPU_SOLVERS, default_solvers, parse_solver_names
 from submission.config import load_config
 from submission.io import validate_file
 from submission.live import LiveSubmission
@@ -103,8 +103,13 @@ def find_config(dataset: Path | None) -> Path | None:
 
 def make_plan(env: Mapping[str, str], configured_budget: float, config_path: Path | None = None) -> EntryPlan:
     rerun = RERUN_VARIABLE in env
-    solvers = parse_solver_names(env.get(SOLVERS_VARIABLE) or None)
-    gpus = count_gpus(env) if any(s in GPU_SOLVERS for s in solvers) else 0
+    chosen = env.get(SOLVERS_VARIABLE) or None
+    if chosen:
+        solvers = parse_solver_names(chosen)
+        gpus = count_gpus(env) if any(s in GPU_SOLVERS for s in solvers) else 0
+    else:  # every device in use: the default solvers, plus the GPU solvers when there is a GPU
+        gpus = count_gpus(env)
+        solvers = default_solvers(gpus)
     # with no device, a GPU solver shares the CPU workers: a GPU worker that never starts would leave
     # its visits waiting until the deadline
     gpu_solvers = tuple(s for s in solvers if s in GPU_SOLVERS) if gpus else ()

@@ -167,3 +167,18 @@ class DeviceProbe(_Base):
 
 def probe(seed: int) -> DeviceProbe:
     return DeviceProbe(seed)
+
+
+class PatientProbe(DeviceProbe):
+    """A GPU-lane stand-in that uses all of its time: waits for its deadline, then reports its device."""
+
+    name = "patient_probe"
+
+    def solve(self, task: Task, deadline: Deadline) -> Iterator[Candidate]:
+        while not deadline.expired():
+            time.sleep(0.01)
+        yield from super().solve(task, deadline)
+
+
+def patient_probe(seed: int) -> PatientProbe:
+    return PatientProbe(seed)

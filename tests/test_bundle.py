@@ -290,7 +290,10 @@ def test_gpus_are_counted_from_the_visible_devices_and_a_gpu_solver_without_one_
     assert plan.rerun and plan.gpus == 2 and plan.gpu_solvers == ("neural",) and plan.time_budget == 43200.0
     plan = kaggle_entry.make_plan({"ARCFORGE_SOLVERS": "heuristics,neural", "CUDA_VISIBLE_DEVICES": ""}, 43200.0)
     assert not plan.rerun and plan.gpus == 0 and plan.gpu_solvers == ()
-    assert kaggle_entry.make_plan({}, 43200.0).gpus == 0  # the default solvers use no GPU
+    assert kaggle_entry.make_plan({"CUDA_VISIBLE_DEVICES": ""}, 43200.0).solvers == ("heuristics", "dsl")
+    # with no solvers named, every GPU is put to use: the default set gains the GPU solvers
+    plan = kaggle_entry.make_plan({"CUDA_VISIBLE_DEVICES": "0,1,2,3"}, 43200.0)
+    assert plan.solvers == ("heuristics", "dsl", "neural") and plan.gpus == 4 and plan.gpu_solvers == ("neural",)
 
 
 def test_entry_main_solves_and_checks_the_file(tmp_path, monkeypatch):

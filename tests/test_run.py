@@ -120,3 +120,17 @@ def test_gpu_solvers_run_on_their_own_workers_one_per_device():
     seen = {c.provenance for r in got.values() for c in r.candidates if c.solver == "tests.plugins:probe"}
     assert seen and seen <= {"device 0", "device 1"}
     assert any(c.solver == "heuristics" for c in got["aaaa0001"].candidates)
+
+
+def test_the_gpu_lane_has_its_own_pool_so_both_lanes_stay_busy_for_the_whole_budget():
+    # One CPU worker and one GPU worker, each with a solver that uses all of its time. With one shared
+    # pool each lane would get about half of the budget; with a pool per lane, each gets all of it.
+    got = {}
+    end = time.monotonic() + 10.0
+    plan = Plan(("tests.plugins:patient", "tests.plugins:patient_probe"), workers=1, end=end,
+                config=quick(), gpu_solvers=("tests.plugins:patient_probe",), gpus=1)
+    stats = run_tasks(tasks(), plan, lambda r, p: got.update({r.task_id: r}))
+    assert time.monotonic() < end + plan.config.grace_seconds + 1.0
+    assert stats.busy_seconds > 5.0 and stats.gpu_busy_seconds > 5.0, stats
+    assert set(got) == {"aaaa0001", "bbbb0002"} and stats.tasks_finished == 2
+    assert all(c.provenance == "device 0" for r in got.values() for c in r.candidates)
