@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from solvers.deadline import Deadline
+from solvers.dsl.learned import learn_all
 from solvers.dsl.pieces import PiecePool, overlays
 from solvers.dsl.primitive import Primitive
 from solvers.dsl.recolour import describe_map, learn_map
@@ -38,6 +39,7 @@ class SearchConfig:
     max_answers: int = 8  # distinct full-fit test answers to report before stopping
     chain_share: float = 0.8  # of the time for single chains; the rest combines pieces
     max_pieces: int = 4000  # output-shaped states kept for combining
+    learn_depth: int = 1  # states up to this depth also try the learned cell and object rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +135,10 @@ class Search:
         best_partial = 0
         tie = itertools.count()  # heap tiebreak: first come, first served among equal costs
         heap: list[tuple[int, int, _Node]] = [(0, next(tie), root)]
+        # learned answers are kept apart: they must not use up max_answers before the chains get going
+        learned: set[bytes] = set()
+        if all(root.grids[i].shape == targets[i][0] for i in range(n_train)):
+            yield from self._learned(root, learned)
         while heap:
             _, _, node = heapq.heappop(heap)
             self.stats.expanded += 1
@@ -171,6 +177,8 @@ class Search:
                             yield Found((*child.program(), describe_map(lut)), child.cost + 2, n_train, n_train, mapped)
                             if len(answers) >= self.config.max_answers:
                                 return
+                    if child.depth <= self.config.learn_depth:
+                        yield from self._learned(child, learned)
                 if matched == n_train:
                     if _is_new(answers, grids[n_train:]):
                         yield Found(child.program(), child.cost, matched, n_train, grids[n_train:])
@@ -182,6 +190,14 @@ class Search:
                 if not leaf_level and not self.stats.capped:
                     self._store(child)
                     heapq.heappush(heap, (child.cost, next(tie), child))
+
+    def _learned(self, node: _Node, seen: set[bytes]) -> Iterator[Found]:
+        """The learned cell and object rules that finish this state (see solvers.dsl.learned), up to
+        `max_answers` distinct answers in all."""
+        n_train = len(self.train_outputs)
+        for step in learn_all(node.grids, self.train_outputs, n_train):
+            if len(seen) < self.config.max_answers and _is_new(seen, step.tests):
+                yield Found((*node.program(), step.name), node.cost + step.cost, n_train, n_train, step.tests)
 
     def _store(self, node: _Node) -> None:
         self.stats.bytes += NODE_OVERHEAD + sum(g.nbytes + GRID_OVERHEAD for g in node.grids)

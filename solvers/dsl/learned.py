@@ -1,0 +1,277 @@
+"""Learned last steps: rules whose table is read off the train pairs, like the free colour map.
+
+A state whose train grids already have the output shapes is often one lookup away from the outputs:
+- a *cell rule*: each output cell is a function of a description of the cell's surroundings (its
+  colour and its neighbours', or the first colour met along each of the four rays);
+- an *object rule*: each object keeps its cells and takes a colour that is a function of one of its
+  properties (size, shape, holes, touching the border...).
+
+The lookup is learned from the train pairs and must be consistent (one key, one colour) and change
+something. It is applied to a test grid only when every key that grid needs was seen in training:
+a rule with an unseen case is a guess, and we do not answer with guesses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numba import njit
+
+from solvers.dsl.kernels_common import label
+
+OUTSIDE = 10  # what a neighbour beyond the grid edge reads as
+
+# cell-key kinds, simplest (fewest distinct keys) first; the cost grows with the key's richness
+CELL_KINDS = ("nbr4_set", "nbr8_set", "nbr8_count", "rays4", "nbr4", "mirrors", "line_sets", "rays8", "nbr8")
+CELL_COSTS = (3, 3, 3, 4, 4, 4, 5, 5, 5)
+
+# object features (columns of object_features), and the labelling they are computed under
+OBJECT_FEATURES = ("size", "colour", "height", "width", "border", "holes", "shape", "size_rank_desc",
+                   "size_rank_asc", "shape_count", "colour_count")
+OBJECT_LABELLINGS = ((0, 0, "conn4"), (1, 0, "conn8"), (1, 1, "conn8,multi"))
+OBJECT_COST = 3
+# neighbour offsets: N, E, S, W; then the 8 neighbours in reading order
+DR4 = np.array([-1, 0, 1, 0])
+DC4 = np.array([0, 1, 0, -1])
+DR8 = np.array([-1, -1, -1, 0, 0, 1, 1, 1])
+DC8 = np.array([-1, 0, 1, -1, 1, -1, 0, 1])
+
+
+@dataclass(frozen=True, slots=True)
+class Learned:
+    name: str  # the step as program text, e.g. "cell_rule(rays4)"
+    cost: int
+    tests: tuple[np.ndarray, ...]
+
+
+@njit(cache=True)
+def _at(g, r, c):
+    h, w = g.shape
+    if r < 0 or c < 0 or r >= h or c >= w:
+        return np.int64(OUTSIDE)
+    return np.int64(g[r, c])
+
+
+@njit(cache=True)
+def _ray(g, r, c, dr, dc):
+    """The first non-zero colour from (r, c) in direction (dr, dc), excluding the cell; 10 if none."""
+    h, w = g.shape
+    r += dr
+    c += dc
+    while 0 <= r < h and 0 <= c < w:
+        if g[r, c] != 0:
+            return np.int64(g[r, c])
+        r += dr
+        c += dc
+    return np.int64(OUTSIDE)
+
+
+@njit(cache=True)
+def cell_keys(g, kind):
+    """(h, w) int64: per cell, its colour and a description of its surroundings of the given kind
+    (an index into CELL_KINDS). Keys of different kinds are never compared."""
+    h, w = g.shape
+    dr4, dc4, dr8, dc8 = DR4, DC4, DR8, DC8
+    rows = np.zeros(h, dtype=np.int64)  # bitmask of the colours in each row
+    cols = np.zeros(w, dtype=np.int64)
+    if kind == 6:
+        for r in range(h):
+            for c in range(w):
+                rows[r] |= 1 << g[r, c]
+                cols[c] |= 1 << g[r, c]
+    out = np.empty((h, w), dtype=np.int64)
+    for r in range(h):
+        for c in range(w):
+            k = np.int64(g[r, c])
+            if kind == 0 or kind == 1:  # the set of neighbour colours, as a bitmask
+                m = 0
+                n = 4 if kind == 0 else 8
+                for i in range(n):
+                    if kind == 0:
+                        m |= 1 << _at(g, r + dr4[i], c + dc4[i])
+                    else:
+                        m |= 1 << _at(g, r + dr8[i], c + dc8[i])
+                k = k * 2048 + m
+            elif kind == 2:  # how many of the 8 neighbours are not background
+                m = 0
+                for i in range(8):
+                    v = _at(g, r + dr8[i], c + dc8[i])
+                    if v != 0 and v != OUTSIDE:
+                        m += 1
+                k = k * 9 + m
+            elif kind == 3 or kind == 7:  # first colour along N, E, S, W (and the diagonals)
+                for i in range(4 if kind == 3 else 8):
+                    if kind == 3:
+                        k = k * 11 + _ray(g, r, c, dr4[i], dc4[i])
+                    else:
+                        k = k * 11 + _ray(g, r, c, dr8[i], dc8[i])
+            elif kind == 4:  # the 4 neighbours, in order
+                for i in range(4):
+                    k = k * 11 + _at(g, r + dr4[i], c + dc4[i])
+            elif kind == 5:  # the cells at the mirror images of this one (left-right, up-down, both)
+                k = ((k * 10 + g[r, w - 1 - c]) * 10 + g[h - 1 - r, c]) * 10 + g[h - 1 - r, w - 1 - c]
+            elif kind == 6:  # the colours present in the cell's row and column
+                k = (k * 1024 + rows[r]) * 1024 + cols[c]
+            else:  # the whole 3 x 3 neighbourhood, in order
+                for i in range(8):
+                    k = k * 11 + _at(g, r + dr8[i], c + dc8[i])
+            out[r, c] = k
+    return out
+
+
+def _lookup(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """Sorted unique keys and the one value of each, or None when a key has two values."""
+    pairs = np.unique(keys * 16 + values)
+    uk = pairs // 16
+    if np.unique(uk).size != uk.size:
+        return None
+    return uk, (pairs % 16).astype(np.uint8)
+
+
+def _apply(table: tuple[np.ndarray, np.ndarray], keys: np.ndarray) -> np.ndarray | None:
+    """Values of `keys` from a lookup; None if any key is missing from it."""
+    uk, vals = table
+    at = np.searchsorted(uk, keys.ravel())
+    at = np.minimum(at, uk.size - 1)
+    if not (uk[at] == keys.ravel()).all():
+        return None
+    return np.ascontiguousarray(vals[at].reshape(keys.shape))
+
+
+def learn_cell_rule(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_train: int,
+                    kinds: Sequence[int] = tuple(range(len(CELL_KINDS)))) -> list[Learned]:
+    """Cell rules of each kind that map every train grid to its output and cover every test grid."""
+    found = []
+    changed = any((g != o).any() for g, o in zip(grids[:n_train], outputs))
+    if not changed:
+        return found
+    for kind in kinds:
+        keys = [cell_keys(g, kind) for g in grids]
+        table = _lookup(np.concatenate([k.ravel() for k in keys[:n_train]]),
+                        np.concatenate([o.ravel().astype(np.int64) for o in outputs]))
+        if table is None:
+            continue
+        tests = [_apply(table, k) for k in keys[n_train:]]
+        if all(t is not None for t in tests):
+            found.append(Learned(f"cell_rule({CELL_KINDS[kind]})", CELL_COSTS[kind], tuple(tests)))
+    return found
+
+
+@njit(cache=True)
+def object_features(g, lab, n):
+    """(n, len(OBJECT_FEATURES)) int64: the features of each labelled object, in that order."""
+    h, w = g.shape
+    f = np.zeros((n, 11), dtype=np.int64)
+    r0 = np.full(n, h)
+    r1 = np.full(n, -1)
+    c0 = np.full(n, w)
+    c1 = np.full(n, -1)
+    for r in range(h):
+        for c in range(w):
+            i = lab[r, c]
+            if i >= 0:
+                f[i, 0] += 1
+                f[i, 1] = max(f[i, 1], np.int64(g[r, c]))  # the highest colour stands for a multicolour one
+                r0[i] = min(r0[i], r)
+                r1[i] = max(r1[i], r)
+                c0[i] = min(c0[i], c)
+                c1[i] = max(c1[i], c)
+                if r == 0 or c == 0 or r == h - 1 or c == w - 1:
+                    f[i, 4] = 1
+    for i in range(n):
+        bh, bw = r1[i] - r0[i] + 1, c1[i] - c0[i] + 1
+        f[i, 2], f[i, 3] = bh, bw
+        # holes: cells of the box, not the object's, that the box edge cannot reach around it
+        reach = np.zeros((bh, bw), dtype=np.bool_)
+        stack = np.empty(bh * bw, dtype=np.int64)
+        top = 0
+        for r in range(bh):
+            for c in range(bw):
+                edge = r == 0 or c == 0 or r == bh - 1 or c == bw - 1
+                if edge and lab[r0[i] + r, c0[i] + c] != i:
+                    reach[r, c] = True
+                    stack[top] = r * bw + c
+                    top += 1
+        while top > 0:
+            top -= 1
+            r, c = stack[top] // bw, stack[top] % bw
+            for d in range(4):
+                rr, cc = r + DR4[d], c + DC4[d]
+                if 0 <= rr < bh and 0 <= cc < bw and not reach[rr, cc] and lab[r0[i] + rr, c0[i] + cc] != i:
+                    reach[rr, cc] = True
+                    stack[top] = rr * bw + cc
+                    top += 1
+        shape = bh * 31 + bw
+        for r in range(bh):
+            for c in range(bw):
+                inside = lab[r0[i] + r, c0[i] + c] == i
+                if not inside and not reach[r, c]:
+                    f[i, 5] += 1
+                shape = (shape * 3 + (1 if inside else 0)) % 2305843009213693951
+        f[i, 6] = shape
+    for i in range(n):
+        for j in range(n):
+            if f[j, 0] > f[i, 0]:  # rank (0 = largest): the number of bigger objects
+                f[i, 7] += 1
+            if f[j, 0] < f[i, 0]:
+                f[i, 8] += 1
+            if f[j, 6] == f[i, 6]:
+                f[i, 9] += 1
+            if f[j, 1] == f[i, 1]:
+                f[i, 10] += 1
+    return f
+
+
+def _objects(g: np.ndarray, diag: int, multi: int) -> tuple[np.ndarray, np.ndarray]:
+    lab, n = label(g, diag, multi)
+    return lab, object_features(g, lab, n)
+
+
+def learn_object_rule(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_train: int) -> list[Learned]:
+    """Object recolourings keyed by one feature, for the first labelling under which the outputs
+    are the grids with whole objects recoloured (background kept)."""
+    for diag, multi, conn in OBJECT_LABELLINGS:
+        objs = [_objects(g, diag, multi) for g in grids]
+        targets = []
+        for (lab, feats), g, o in zip(objs[:n_train], grids[:n_train], outputs):
+            if not ((lab >= 0) | (g == o)).all():
+                break  # the background changed: not a recolouring
+            idx = lab.ravel()
+            colours = o.ravel().astype(np.int64)[idx >= 0]
+            idx = idx[idx >= 0]
+            lo = np.full(feats.shape[0], 99, dtype=np.int64)
+            hi = np.full(feats.shape[0], -1, dtype=np.int64)
+            np.minimum.at(lo, idx, colours)
+            np.maximum.at(hi, idx, colours)
+            if (lo != hi).any():
+                break  # an object took two colours
+            targets.append(lo)
+        else:
+            if not any((g != o).any() for g, o in zip(grids[:n_train], outputs)):
+                return []
+            found = []
+            for k, feature in enumerate(OBJECT_FEATURES):
+                keys = np.concatenate([f[:, k] for _, f in objs[:n_train]])
+                table = _lookup(keys, np.concatenate(targets)) if keys.size else None
+                if table is None:
+                    continue
+                tests = []
+                for (lab, f), g in zip(objs[n_train:], grids[n_train:]):
+                    colours = _apply(table, f[:, k]) if f.shape[0] else np.zeros(0, dtype=np.uint8)
+                    if colours is None:
+                        break
+                    tests.append(np.ascontiguousarray(np.where(lab >= 0, colours[np.maximum(lab, 0)], g)
+                                                      .astype(np.uint8)))
+                else:
+                    found.append(Learned(f"object_rule({conn},{feature})", OBJECT_COST, tuple(tests)))
+            if found:
+                return found
+    return []
+
+
+def learn_all(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_train: int) -> list[Learned]:
+    """Every learned last step that fits, cheapest first."""
+    found = learn_object_rule(grids, outputs, n_train) + learn_cell_rule(grids, outputs, n_train)
+    return sorted(found, key=lambda x: x.cost)

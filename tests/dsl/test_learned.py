@@ -1,0 +1,158 @@
+"""Learned last steps: what each cell key describes, the rules they learn, and when they refuse."""
+
+import numpy as np
+import pytest
+
+from solvers.deadline import Deadline
+from solvers.dsl.kernels_common import label
+from solvers.dsl.learned import (
+    CELL_COSTS,
+    CELL_KINDS,
+    OBJECT_FEATURES,
+    OUTSIDE,
+    cell_keys,
+    learn_all,
+    learn_cell_rule,
+    learn_object_rule,
+    object_features,
+)
+from solvers.dsl.search import Search, SearchConfig
+from solvers.dsl.table import build_table
+
+G = np.array([[1, 0, 0, 2],
+              [0, 3, 0, 0],
+              [4, 0, 5, 0]], dtype=np.uint8)
+O = OUTSIDE
+
+
+def digits(key: int, base: int, n: int) -> list[int]:
+    out = []
+    for _ in range(n):
+        key, d = divmod(int(key), base)
+        out.append(d)
+    return [key, *reversed(out)]
+
+
+def bits(*colours: int) -> int:
+    return sum(1 << c for c in set(colours))
+
+
+# per kind: a cell of G, and the key it must get; every kind in CELL_KINDS must be listed
+EXPECTED = {
+    "nbr4_set": ((1, 1), 3 * 2048 + bits(0, 0, 0, 0)),
+    "nbr8_set": ((1, 1), 3 * 2048 + bits(1, 0, 0, 0, 0, 4, 0, 5)),
+    "nbr8_count": ((1, 1), 3 * 9 + 3),  # 1, 4 and 5 around the 3
+    "rays4": ((1, 0), [0, 1, 3, 4, O]),  # own 0; N 1, E 3, S 4, W outside
+    "nbr4": ((0, 1), [0, O, 0, 3, 1]),
+    "mirrors": ((0, 0), [1, 2, 4, 0]),
+    "line_sets": ((1, 3), (0 * 1024 + bits(0, 3)) * 1024 + bits(2, 0, 0)),
+    "rays8": ((1, 1), [3, 1, O, O, O, O, 4, O, 5]),  # NW N NE W E SW S SE
+    "nbr8": ((1, 1), [3, 1, 0, 0, 0, 0, 4, 0, 5]),
+}
+
+
+@pytest.mark.parametrize("kind", CELL_KINDS)
+def test_each_cell_key_describes_what_its_name_says(kind):
+    (r, c), want = EXPECTED[kind]
+    key = cell_keys(G, CELL_KINDS.index(kind))[r, c]
+    if isinstance(want, list):
+        assert digits(key, 11 if kind != "mirrors" else 10, len(want) - 1) == want
+    else:
+        assert key == want
+
+
+def test_every_kind_has_a_cost_and_an_expectation():
+    assert len(CELL_COSTS) == len(CELL_KINDS) and set(EXPECTED) == set(CELL_KINDS)
+
+
+def outline(g: np.ndarray) -> np.ndarray:
+    """Background cells with a colour-1 cell among their 4 neighbours become 2."""
+    out = g.copy()
+    h, w = g.shape
+    for r in range(h):
+        for c in range(w):
+            near = [g[rr, cc] for rr, cc in ((r - 1, c), (r + 1, c), (r, c - 1), (r, c + 1))
+                    if 0 <= rr < h and 0 <= cc < w]
+            if g[r, c] == 0 and 1 in near:
+                out[r, c] = 2
+    return out
+
+
+def sparse(n, seed, shape=(7, 7)):
+    rng = np.random.default_rng(seed)
+    return [(rng.random(shape) < 0.2).astype(np.uint8) for _ in range(n)]
+
+
+def test_a_neighbourhood_rule_is_learned_and_applied_to_the_test_grid():
+    grids = sparse(5, 1)
+    outs = [outline(g) for g in grids[:4]]
+    found = {x.name: x for x in learn_cell_rule(grids, outs, 4)}
+    rule = found["cell_rule(nbr4_set)"]
+    assert rule.cost == CELL_COSTS[0]
+    assert np.array_equal(rule.tests[0], outline(grids[4]))
+
+
+def test_a_key_the_train_pairs_never_showed_means_no_answer():
+    grids = sparse(3, 2)
+    outs = [outline(g) for g in grids[:2]]
+    test = np.full((7, 7), 3, dtype=np.uint8)  # colour 3 never appears in training
+    assert learn_cell_rule([*grids[:2], test], outs, 2) == []
+
+
+def test_a_key_with_two_outcomes_or_no_change_learns_nothing():
+    g = np.zeros((3, 3), dtype=np.uint8)
+    assert learn_cell_rule([g, g, g], [g, np.ones_like(g)], 2) == []  # same keys, two outputs
+    assert learn_cell_rule([g, g], [g], 1) == []  # nothing changes
+
+
+def test_object_features_count_size_holes_and_ranks():
+    ring = np.array([[1, 1, 1, 0, 0],
+                     [1, 0, 1, 0, 2],
+                     [1, 1, 1, 0, 0]], dtype=np.uint8)
+    lab, n = label(ring, 0, 0)
+    f = object_features(ring, lab, n)
+    col = {name: i for i, name in enumerate(OBJECT_FEATURES)}
+    ring_i, dot_i = lab[0, 0], lab[1, 4]
+    assert f[ring_i, col["size"]] == 8 and f[ring_i, col["holes"]] == 1 and f[dot_i, col["holes"]] == 0
+    assert (f[ring_i, col["height"]], f[ring_i, col["width"]]) == (3, 3)
+    assert f[dot_i, col["border"]] == 1 and f[ring_i, col["border"]] == 1
+    assert f[ring_i, col["size_rank_desc"]] == 0 and f[dot_i, col["size_rank_asc"]] == 0
+    assert f[dot_i, col["colour"]] == 2 and f[ring_i, col["shape_count"]] == 1
+
+
+def test_objects_recoloured_by_size_are_learned():
+    def grid(sizes):
+        g = np.zeros((len(sizes) * 2, 5), dtype=np.uint8)
+        for i, s in enumerate(sizes):
+            g[2 * i, :s] = 1
+        return g
+
+    def recolour(g):
+        out = g.copy()
+        for r in range(g.shape[0]):
+            s = int(g[r].sum())
+            out[r][g[r] == 1] = {1: 4, 2: 6, 3: 7}.get(s, 1)
+        return out
+
+    grids = [grid([1, 2, 3]), grid([3, 1]), grid([2, 2, 1, 3])]
+    found = {x.name: x for x in learn_object_rule(grids, [recolour(g) for g in grids[:2]], 2)}
+    assert np.array_equal(found["object_rule(conn4,size)"].tests[0], recolour(grids[2]))
+    # a size the train pairs never showed: no guess
+    assert "object_rule(conn4,size)" not in {x.name for x in learn_object_rule(
+        [*grids[:2], grid([4])], [recolour(g) for g in grids[:2]], 2)}
+
+
+def test_learn_all_returns_the_cheapest_first():
+    grids = sparse(5, 1)
+    costs = [x.cost for x in learn_all(grids, [outline(g) for g in grids[:4]], 4)]
+    assert costs and costs == sorted(costs)
+
+
+def test_the_search_finishes_a_chain_with_a_learned_rule():
+    table = {p.name: p for p in build_table()}
+    grids = sparse(5, 3)
+    outs = [outline(table["flip_lr"](g)) for g in grids]
+    search = Search([table["flip_lr"]], grids[:4], outs[:4], grids[4:], SearchConfig(max_depth=1))
+    full = [f for f in search.run(Deadline.after(5)) if f.matched == f.n_train]
+    right = [f for f in full if np.array_equal(f.tests[0], outs[4])]
+    assert right and right[0].program[0] == "flip_lr" and right[0].program[-1].startswith("cell_rule(")
