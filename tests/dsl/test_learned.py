@@ -22,7 +22,7 @@ from solvers.dsl.table import build_table
 G = np.array([[1, 0, 0, 2],
               [0, 3, 0, 0],
               [4, 0, 5, 0]], dtype=np.uint8)
-O = OUTSIDE
+X = OUTSIDE  # what a cell beyond the edge reads as
 
 
 def digits(key: int, base: int, n: int) -> list[int]:
@@ -42,11 +42,11 @@ EXPECTED = {
     "nbr4_set": ((1, 1), 3 * 2048 + bits(0, 0, 0, 0)),
     "nbr8_set": ((1, 1), 3 * 2048 + bits(1, 0, 0, 0, 0, 4, 0, 5)),
     "nbr8_count": ((1, 1), 3 * 9 + 3),  # 1, 4 and 5 around the 3
-    "rays4": ((1, 0), [0, 1, 3, 4, O]),  # own 0; N 1, E 3, S 4, W outside
-    "nbr4": ((0, 1), [0, O, 0, 3, 1]),
+    "rays4": ((1, 0), [0, 1, 3, 4, X]),  # own 0; N 1, E 3, S 4, W outside
+    "nbr4": ((0, 1), [0, X, 0, 3, 1]),
     "mirrors": ((0, 0), [1, 2, 4, 0]),
     "line_sets": ((1, 3), (0 * 1024 + bits(0, 3)) * 1024 + bits(2, 0, 0)),
-    "rays8": ((1, 1), [3, 1, O, O, O, O, 4, O, 5]),  # NW N NE W E SW S SE
+    "rays8": ((1, 1), [3, 1, X, X, X, X, 4, X, 5]),  # NW N NE W E SW S SE
     "nbr8": ((1, 1), [3, 1, 0, 0, 0, 0, 4, 0, 5]),
 }
 
