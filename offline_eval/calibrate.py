@@ -93,6 +93,10 @@ def calibrate(runs: Sequence[str | Path], reported: Sequence[Task], command: str
     if len(y) == 0 or y.min() == y.max():
         raise SourceError("the runs hold no candidates, or none right (or none wrong): nothing to fit")
     w, b = fit_logistic(x, y)
-    record = {"command": command, "runs": [str(r) for r in runs], "n_examples": int(len(y)),
+    # how each run was made, so the shipped file says what data it was fitted on
+    made = [{k: v for k, v in json.loads((Path(r) / "summary.json").read_text()).items()
+             if k in ("source", "solvers", "per_task_seconds", "workers", "seed", "sample", "n_tasks", "commit")}
+            for r in runs]
+    record = {"command": command, "runs": [str(r) for r in runs], "made_by": made, "n_examples": int(len(y)),
               "n_right": int(y.sum())}
     return Calibration(names, tuple(float(v) for v in w), b, record)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,9 +94,23 @@ def evaluate(taskset: TaskSet, out_dir: str | Path, config: EvalConfig) -> dict[
         "seed": config.seed,
         "sample": config.sample,
         "gpus": config.gpus,
+        "commit": code_commit(),
     })
     write_json_atomic(out / "summary.json", summary)
     return summary
+
+
+def code_commit() -> str | None:
+    """The git commit of the code that ran (with '+' when its tree had changes), or None outside git."""
+    here = Path(__file__).resolve().parent
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=here, capture_output=True, text=True,
+                              timeout=10, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=here,
+                               capture_output=True, text=True, timeout=10, check=True).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return head + ("+" if dirty else "") if head else None
 
 
 def format_summary(s: dict[str, Any]) -> str:
