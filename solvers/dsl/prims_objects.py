@@ -11,8 +11,9 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import label, mask_box
+from solvers.dsl.kernels_common import label, mask_box, na
 from solvers.dsl.primitive import Primitive
+from solvers.dsl.prims_compose import image
 
 # selectors (the `sel` of p = sel * 4 + diag * 2 + multi)
 LARGEST, SMALLEST, UNIQUE_COLOUR, UNIQUE_SHAPE, MOST_COLOURS = 0, 1, 2, 3, 4
@@ -222,6 +223,38 @@ def recolour_by_size(g, p):
     return out
 
 
+@njit(cache=True)
+def per_object(g, p):
+    """Apply dihedral symmetry t = p // 4 (prims_compose.image's numbering) to every object inside
+    its own bounding box, in place; conn bits in p & 3. Rotations by 90 and transposes need square
+    boxes (n/a otherwise). Objects are painted in scan order, so a later one wins an overlap."""
+    t = p // 4
+    lab, n = label(g, (p >> 1) & 1, p & 1)
+    if n == 0:
+        return na()
+    st = _stats(g, lab, n)
+    h, w = g.shape
+    out = g.copy()
+    for r in range(h):
+        for c in range(w):
+            if lab[r, c] >= 0:
+                out[r, c] = 0
+    for i in range(n):
+        r0, c0 = st[i, 1], st[i, 3]
+        bh, bw = st[i, 2] - r0 + 1, st[i, 4] - c0 + 1
+        if bh != bw and (t == 1 or t == 3 or t == 6 or t == 7):
+            return na()
+        for r in range(bh):
+            for c in range(bw):
+                if lab[r0 + r, c0 + c] == i:
+                    rr, cc = image(r, c, bh, bw, t)
+                    out[r0 + rr, c0 + cc] = g[r0 + r, c0 + c]
+    return out
+
+
+PER_OBJECT = ((4, "flip_lr"), (5, "flip_ud"), (2, "rot180"), (6, "transpose"))
+
+
 def _conn(p: int) -> str:
     return f"conn{8 if p & 2 else 4},{'multi' if p & 1 else 'single'}"
 
@@ -247,4 +280,8 @@ def entries() -> list[Primitive]:
     for order, conn in ((0, SINGLE8), (0, SINGLE4), (1, SINGLE8)):
         name = "desc" if order == 0 else "asc"
         out.append(Primitive(f"recolour_by_size({name},{_conn(conn)})", recolour_by_size, order * 4 + conn, 3))
+    for t, name in PER_OBJECT:
+        out.append(Primitive(f"per_object({name},{_conn(MULTI8)})", per_object, t * 4 + MULTI8, 3))
+    for t, name in PER_OBJECT[:2]:
+        out.append(Primitive(f"per_object({name},{_conn(SINGLE4)})", per_object, t * 4 + SINGLE4, 3))
     return out

@@ -85,6 +85,15 @@ CASES = [
     ("recolour_by_size", 0 * 4 + S4, [[5, 0, 0], [0, 5, 0], [0, 0, 0], [5, 0, 0]],
      [[1, 0, 0], [0, 1, 0], [0, 0, 0], [1, 0, 0]]),
     ("recolour_by_size", 0 * 4 + S4, [[0]], None),
+    # per object, in its own box: p = symmetry * 4 + connectivity bits (4 lr, 5 ud, 2 rot180, 6 transpose)
+    ("per_object", 4 * 4 + M8, [[1, 2, 0, 0], [1, 0, 0, 3], [0, 0, 0, 3]], [[2, 1, 0, 0], [0, 1, 0, 3], [0, 0, 0, 3]]),
+    ("per_object", 5 * 4 + M8, [[1, 2, 0, 0], [1, 0, 0, 3], [0, 0, 0, 4]], [[1, 0, 0, 0], [1, 2, 0, 4], [0, 0, 0, 3]]),
+    ("per_object", 2 * 4 + M8, [[1, 2, 0], [1, 0, 0], [0, 0, 0]], [[0, 1, 0], [2, 1, 0], [0, 0, 0]]),
+    ("per_object", 6 * 4 + M8, [[1, 2, 0], [1, 0, 0], [0, 0, 0]], [[1, 1, 0], [2, 0, 0], [0, 0, 0]]),
+    ("per_object", 6 * 4 + M8, [[1, 2, 2], [0, 0, 0]], None),  # a 1 x 3 box cannot be transposed in place
+    ("per_object", 4 * 4 + S4, [[1, 2, 0], [1, 0, 0]], [[1, 2, 0], [1, 0, 0]]),  # single colours: each its own box
+    ("per_object", 4 * 4 + M8, [[0, 0]], None),
+    ("per_object", 5 * 4 + S4, [[1, 1, 0], [1, 0, 2]], [[1, 0, 0], [1, 1, 2]]),  # conn8 multi would take the 2 along
 ]
 
 
