@@ -249,6 +249,77 @@ def header_recolour(g, p):
     return out
 
 
+@njit(cache=True)
+def extend_tails(g, p):
+    """Continue every tail: a non-zero cell with exactly one non-zero neighbour (of its 8) goes on
+    away from that neighbour, in its colour, over zero cells up to the edge or a non-zero cell.
+    p = 0 diagonal tails only, 1 orthogonal only, 2 both; n/a when nothing is drawn."""
+    h, w = g.shape
+    out = g.copy()
+    drawn = False
+    for r in range(h):
+        for c in range(w):
+            if g[r, c] == 0:
+                continue
+            n = 0
+            nr, nc = 0, 0
+            for dr in range(-1, 2):
+                for dc in range(-1, 2):
+                    rr, cc = r + dr, c + dc
+                    if (dr != 0 or dc != 0) and 0 <= rr < h and 0 <= cc < w and g[rr, cc] != 0:
+                        n += 1
+                        nr, nc = dr, dc
+            if n != 1:
+                continue
+            diagonal = nr != 0 and nc != 0
+            if (p == 0 and not diagonal) or (p == 1 and diagonal):
+                continue
+            rr, cc = r - nr, c - nc
+            while 0 <= rr < h and 0 <= cc < w and g[rr, cc] == 0:
+                out[rr, cc] = g[r, c]
+                drawn = True
+                rr -= nr
+                cc -= nc
+    if not drawn:
+        return na()
+    return out
+
+
+@njit(cache=True)
+def span_rect(g, p):
+    """For each colour with exactly two cells, draw the rectangle those two cells are opposite
+    corners of, in that colour, over zero cells: p = 0 filled, 1 its outline only. n/a if none."""
+    h, w = g.shape
+    cnt = np.zeros(10, dtype=np.int64)
+    first = np.zeros((10, 2), dtype=np.int64)
+    last = np.zeros((10, 2), dtype=np.int64)
+    for r in range(h):
+        for c in range(w):
+            v = g[r, c]
+            if v == 0:
+                continue
+            if cnt[v] == 0:
+                first[v, 0], first[v, 1] = r, c
+            last[v, 0], last[v, 1] = r, c
+            cnt[v] += 1
+    out = g.copy()
+    drawn = False
+    for v in range(1, 10):
+        if cnt[v] != 2:
+            continue
+        r0, r1 = min(first[v, 0], last[v, 0]), max(first[v, 0], last[v, 0])
+        c0, c1 = min(first[v, 1], last[v, 1]), max(first[v, 1], last[v, 1])
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                edge = r == r0 or r == r1 or c == c0 or c == c1
+                if out[r, c] == 0 and (p == 0 or edge):
+                    out[r, c] = v
+                    drawn = True
+    if not drawn:
+        return na()
+    return out
+
+
 def entries() -> list[Primitive]:
     out: list[Primitive] = []
     out += [Primitive(f"line_majority({s})", line_majority, p, 2) for p, s in enumerate(("rows", "cols"))]
@@ -258,4 +329,6 @@ def entries() -> list[Primitive]:
     out += [Primitive(f"bridge({s})", bridge, p, 2) for p, s in enumerate(("rows", "cols", "both", "diagonals"))]
     out += [Primitive(f"rays_to_target({s})", rays_to_target, p, 3) for p, s in enumerate(("largest", "any"))]
     out += [Primitive(f"header_recolour({s})", header_recolour, p, 3) for p, s in enumerate(("left", "top"))]
+    out += [Primitive(f"extend_tails({s})", extend_tails, p, 2) for p, s in enumerate(("diagonal", "orthogonal", "both"))]
+    out += [Primitive(f"span_rect({s})", span_rect, p, 2) for p, s in enumerate(("filled", "outline"))]
     return out
