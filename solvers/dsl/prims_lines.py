@@ -329,6 +329,7 @@ def entries() -> list[Primitive]:
     out += [Primitive(f"bridge({s})", bridge, p, 2) for p, s in enumerate(("rows", "cols", "both", "diagonals"))]
     out += [Primitive(f"rays_to_target({s})", rays_to_target, p, 3) for p, s in enumerate(("largest", "any"))]
     out += [Primitive(f"header_recolour({s})", header_recolour, p, 3) for p, s in enumerate(("left", "top"))]
-    out += [Primitive(f"extend_tails({s})", extend_tails, p, 2) for p, s in enumerate(("diagonal", "orthogonal", "both"))]
+    tails = ("diagonal", "orthogonal", "both")
+    out += [Primitive(f"extend_tails({s})", extend_tails, p, 2) for p, s in enumerate(tails)]
     out += [Primitive(f"span_rect({s})", span_rect, p, 2) for p, s in enumerate(("filled", "outline"))]
     return out
