@@ -222,7 +222,8 @@ def move_objects(g, p):
 
 
 RAYS = (("up", 1), ("down", 2), ("left", 4), ("right", 8), ("horizontal", 12), ("vertical", 3),
-        ("orthogonal", 15), ("diagonal", 240), ("all", 255))
+        ("orthogonal", 15), ("diagonal", 240), ("all", 255),
+        ("up_left", 16), ("up_right", 32), ("down_left", 64), ("down_right", 128))
 SIDES = ("up", "down", "left", "right")
 
 
