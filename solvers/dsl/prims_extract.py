@@ -21,14 +21,14 @@ def crop_content(g, p):
 
 @njit(cache=True)
 def _split(g):
-    """Cells of g split by separator lines: full rows / columns of one non-zero colour (the colour
-    with the most such lines; lines across a side of 1 do not count). Returns (cells int64 (k, 4) of r0, r1, c0, c1 half-open, k); k = 0
-    when there is no separator or fewer than two cells."""
+    """Cells of g split by separator lines: full rows / columns of one colour (the non-zero colour
+    with the most such lines, else 0; lines across a side of 1 do not count). Returns (cells int64
+    (k, 4) of r0, r1, c0, c1 half-open, k); k = 0 when there is no separator or fewer than two cells."""
     h, w = g.shape
     nlines = np.zeros(10, dtype=np.int64)
     for r in range(h):
         v = g[r, 0]
-        full = v != 0 and w >= 2
+        full = w >= 2
         for c in range(w):
             if g[r, c] != v:
                 full = False
@@ -37,19 +37,23 @@ def _split(g):
             nlines[v] += 1
     for c in range(w):
         v = g[0, c]
-        full = v != 0 and h >= 2
+        full = h >= 2
         for r in range(h):
             if g[r, c] != v:
                 full = False
                 break
         if full:
             nlines[v] += 1
-    sep = 0
+    # a non-zero colour if any makes lines; else colour 0 (a grid whose background is not colour 0,
+    # say, after the task's colours were renumbered, or objects set apart by blank lines)
+    sep = -1
     for v in range(1, 10):
-        if nlines[v] > nlines[sep]:
+        if nlines[v] > 0 and (sep < 0 or nlines[v] > nlines[sep]):
             sep = v
+    if sep < 0 and nlines[0] > 0:
+        sep = 0
     cells = np.zeros((h * w, 4), dtype=np.int64)
-    if sep == 0:
+    if sep < 0:
         return cells, 0
     rowsep = np.zeros(h, dtype=np.bool_)
     colsep = np.zeros(w, dtype=np.bool_)

@@ -36,6 +36,10 @@ CASES = [
     ("split_cell", 4, NINE, [[6]]),
     ("split_cell", 0, [[1, 2], [3, 4]], None),  # no separator
     ("split_cell", 0, [[1, 2, 3]], None),  # columns of a one-row grid are not separators
+    # separators of colour 0 when no non-zero colour makes a line (a grid whose background is 3)
+    ("split_cell", 1, [[3, 3, 0, 3, 3], [3, 4, 0, 3, 4], [4, 3, 0, 4, 3]], [[3, 3], [3, 4], [4, 3]]),
+    ("split_pick", 2, [[3, 0, 3, 0, 4], [0, 0, 0, 0, 0], [3, 0, 3, 0, 3]], [[4]]),
+    ("split_cell", 0, [[5, 0, 1], [5, 0, 1]], None),  # a non-zero line (1) wins over the 0 line: one cell, n/a
     ("split_pick", 0, FOUR_CELLS, [[1, 1], [1, 1]]),
     ("split_pick", 1, FOUR_CELLS, None),  # two cells tie for the fewest
     ("split_pick", 0, COUNTS, [[1, 1], [0, 1]]),
