@@ -220,9 +220,90 @@ def frame_interior(g, p):
     return g[br + 1:br + bh - 1, bc + 1:bc + bw - 1].copy()
 
 
+@njit(cache=True)
+def _symmetric(a):
+    """True if a equals its left-right or up-down mirror, or (square) its transpose or anti-transpose."""
+    h, w = a.shape
+    lr, ud, tr, an = True, True, h == w, h == w
+    for r in range(h):
+        for c in range(w):
+            v = a[r, c]
+            lr = lr and v == a[r, w - 1 - c]
+            ud = ud and v == a[h - 1 - r, c]
+            if h == w:
+                tr = tr and v == a[c, r]
+                an = an and v == a[w - 1 - c, h - 1 - r]
+    return lr or ud or tr or an
+
+
+@njit(cache=True)
+def _part_score(a, p):
+    """What part criterion p ranks by (higher wins): 2 non-zero cells, 3 fewer of them, 4 colours, 5 fewer."""
+    cnt = np.zeros(10, dtype=np.int64)
+    h, w = a.shape
+    for r in range(h):
+        for c in range(w):
+            cnt[a[r, c]] += 1
+    if p == 2 or p == 3:
+        n = h * w - cnt[0]
+    else:
+        n = 0
+        for v in range(1, 10):
+            n += cnt[v] > 0
+    return n if p == 2 or p == 4 else -n
+
+
+@njit(cache=True)
+def square_parts_pick(g, p):
+    """Cut g along its long side into k >= 2 square parts (n/a unless a side is k times the other)
+    and pick one: p = 0 the only part whose content appears once, 1 the only part with none of the
+    mirror symmetries, 2 the most non-zero cells, 3 the fewest, 4 the most colours, 5 the fewest.
+    n/a on a tie."""
+    h, w = g.shape
+    if h > w and h % w == 0:
+        k, s, down = h // w, w, True
+    elif w > h and w % h == 0:
+        k, s, down = w // h, h, False
+    else:
+        return np.zeros((0, 0), dtype=np.uint8)
+    parts = np.empty((k, s, s), dtype=np.uint8)
+    for i in range(k):
+        parts[i] = g[i * s:(i + 1) * s, :] if down else g[:, i * s:(i + 1) * s]
+    found = -1
+    best = -(1 << 30)
+    tie = False
+    for i in range(k):
+        if p == 0 or p == 1:
+            hit = True
+            if p == 1:
+                hit = not _symmetric(parts[i])
+            else:
+                for j in range(k):
+                    if j != i and (parts[i] == parts[j]).all():
+                        hit = False
+                        break
+            if hit:
+                if found >= 0:
+                    return np.zeros((0, 0), dtype=np.uint8)
+                found = i
+        else:
+            v = _part_score(parts[i], p)
+            if v > best:
+                best, found, tie = v, i, False
+            elif v == best:
+                tie = True
+    if found < 0 or tie or (p == 0 and k < 3):
+        return np.zeros((0, 0), dtype=np.uint8)
+    return parts[found].copy()
+
+
+PART_PICKS = ("unique", "asymmetric", "most", "least", "most_colours", "fewest_colours")
+
+
 def entries() -> list[Primitive]:
     out = [Primitive("crop_content", crop_content, 0, 1)]
     out += [Primitive(f"split_cell({k})", split_cell, k, 2 if k < 2 else 3) for k in range(5)]
     out += [Primitive(f"split_pick({n})", split_pick, p, 2) for p, n in enumerate(("most", "least", "unique"))]
     out.append(Primitive("frame_interior", frame_interior, 0, 2))
+    out += [Primitive(f"square_parts_pick({n})", square_parts_pick, p, 2) for p, n in enumerate(PART_PICKS)]
     return out

@@ -36,6 +36,17 @@ CASES = [
     ("split_cell", 4, NINE, [[6]]),
     ("split_cell", 0, [[1, 2], [3, 4]], None),  # no separator
     ("split_cell", 0, [[1, 2, 3]], None),  # columns of a one-row grid are not separators
+    # square parts along the long side: unique, asymmetric, most/least cells, most/fewest colours
+    ("square_parts_pick", 0, [[1, 0, 1, 0, 2, 0], [0, 1, 0, 1, 0, 2]], [[2, 0], [0, 2]]),
+    ("square_parts_pick", 0, [[1, 0, 2, 0], [0, 1, 0, 2]], None),  # two parts: 'appears once' is meaningless
+    ("square_parts_pick", 1, [[1, 0], [0, 1], [1, 1], [0, 0], [2, 2], [2, 2]], None),  # no part is asymmetric
+    ("square_parts_pick", 1, [[1, 0], [0, 1], [1, 2], [0, 0], [3, 3], [3, 3]], [[1, 2], [0, 0]]),
+    ("square_parts_pick", 2, [[1, 0, 1, 1, 0, 0]], None),  # 1 x 1 parts: three with one cell tie
+    ("square_parts_pick", 2, [[1, 0, 1, 1], [0, 0, 1, 0]], [[1, 1], [1, 0]]),
+    ("square_parts_pick", 3, [[1, 0, 1, 1], [0, 0, 1, 0]], [[1, 0], [0, 0]]),
+    ("square_parts_pick", 4, [[1, 2, 3, 3], [0, 0, 3, 0]], [[1, 2], [0, 0]]),
+    ("square_parts_pick", 5, [[1, 2, 3, 3], [0, 0, 3, 0]], [[3, 3], [3, 0]]),
+    ("square_parts_pick", 2, [[1, 2, 3], [4, 5, 6]], None),  # 2 x 3: no whole number of squares
     # separators of colour 0 when no non-zero colour makes a line (a grid whose background is 3)
     ("split_cell", 1, [[3, 3, 0, 3, 3], [3, 4, 0, 3, 4], [4, 3, 0, 4, 3]], [[3, 3], [3, 4], [4, 3]]),
     ("split_pick", 2, [[3, 0, 3, 0, 4], [0, 0, 0, 0, 0], [3, 0, 3, 0, 3]], [[4]]),
