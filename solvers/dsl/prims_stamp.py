@@ -1,0 +1,109 @@
+"""Stamp primitives: copy a template object onto marker objects.
+
+A common ARC move: one multicoloured shape is the pattern, and small marks (single cells, or blocks
+of the pattern's size) say where copies go.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from solvers.dsl.kernels_common import label, na
+from solvers.dsl.primitive import Primitive
+
+
+@njit(cache=True)
+def _boxes(g, lab, n):
+    """(n, 5) int64 per object: r0, r1, c0, c1 (inclusive) and the number of its colours."""
+    h, w = g.shape
+    st = np.zeros((n, 5), dtype=np.int64)
+    seen = np.zeros((n, 10), dtype=np.bool_)
+    for i in range(n):
+        st[i, 0], st[i, 1], st[i, 2], st[i, 3] = h, -1, w, -1
+    for r in range(h):
+        for c in range(w):
+            i = lab[r, c]
+            if i < 0:
+                continue
+            st[i, 0] = min(st[i, 0], r)
+            st[i, 1] = max(st[i, 1], r)
+            st[i, 2] = min(st[i, 2], c)
+            st[i, 3] = max(st[i, 3], c)
+            if not seen[i, g[r, c]]:
+                seen[i, g[r, c]] = True
+                st[i, 4] += 1
+    return st
+
+
+@njit(cache=True)
+def stamp(g, p):
+    """Copy the template onto every marker. The template is the only object (8-connected, any
+    colours) with the most colours, at least two; every other object is a marker. A marker with the
+    template's box size is replaced by it; a single cell of colour v takes the template's only cell
+    of colour v, else (odd sides) its centre. p = 1 also erases the template. n/a when nothing is
+    stamped."""
+    lab, n = label(g, 1, 1)
+    if n < 2:
+        return na()
+    st = _boxes(g, lab, n)
+    t = -1
+    tie = False
+    for i in range(n):
+        if t < 0 or st[i, 4] > st[t, 4]:
+            t, tie = i, False
+        elif st[i, 4] == st[t, 4]:
+            tie = True
+    if tie or st[t, 4] < 2:
+        return na()
+    th, tw = st[t, 1] - st[t, 0] + 1, st[t, 3] - st[t, 2] + 1
+    tmpl = np.zeros((th, tw), dtype=np.uint8)
+    for r in range(th):
+        for c in range(tw):
+            if lab[st[t, 0] + r, st[t, 2] + c] == t:
+                tmpl[r, c] = g[st[t, 0] + r, st[t, 2] + c]
+    h, w = g.shape
+    out = g.copy()
+    if p == 1:
+        for r in range(h):
+            for c in range(w):
+                if lab[r, c] == t:
+                    out[r, c] = 0
+    stamped = False
+    for i in range(n):
+        if i == t:
+            continue
+        bh, bw = st[i, 1] - st[i, 0] + 1, st[i, 3] - st[i, 2] + 1
+        if bh == th and bw == tw:
+            top, left = st[i, 0], st[i, 2]
+            for r in range(h):
+                for c in range(w):
+                    if lab[r, c] == i:
+                        out[r, c] = 0
+        elif bh == 1 and bw == 1:
+            v = g[st[i, 0], st[i, 2]]
+            ar, ac, k = 0, 0, 0
+            for r in range(th):
+                for c in range(tw):
+                    if tmpl[r, c] == v:
+                        ar, ac, k = r, c, k + 1
+            if k != 1:
+                if th % 2 == 0 or tw % 2 == 0:
+                    continue
+                ar, ac = th // 2, tw // 2
+            top, left = st[i, 0] - ar, st[i, 2] - ac
+        else:
+            continue
+        for r in range(th):
+            for c in range(tw):
+                rr, cc = top + r, left + c
+                if tmpl[r, c] != 0 and 0 <= rr < h and 0 <= cc < w:
+                    out[rr, cc] = tmpl[r, c]
+                    stamped = True
+    if not stamped:
+        return na()
+    return out
+
+
+def entries() -> list[Primitive]:
+    return [Primitive("stamp(keep)", stamp, 0, 2), Primitive("stamp(erase)", stamp, 1, 2)]

@@ -1,0 +1,47 @@
+"""Cases for the stamp kernels: (kernel name, param, input rows, expected rows or None)."""
+
+import pytest
+
+from tests.dsl.cases import check
+
+# a 2 x 2 template holding one 5 (its anchor), and a marker of colour 5
+ANCHORED = [[1, 2, 0, 0, 0, 0, 0],
+            [5, 2, 0, 0, 0, 0, 0],
+            [0, 0, 0, 0, 0, 0, 0],
+            [0, 0, 0, 0, 0, 0, 0],
+            [0, 0, 0, 0, 0, 5, 0],
+            [0, 0, 0, 0, 0, 0, 0]]
+BLOCKS = [[1, 2, 0, 0, 0],
+          [3, 4, 0, 0, 0],
+          [0, 0, 0, 8, 8],
+          [0, 0, 0, 8, 8]]
+CENTRED = [[0, 2, 0, 0, 0, 0],
+           [2, 1, 3, 0, 0, 0],
+           [0, 3, 0, 0, 0, 0],
+           [0, 0, 0, 0, 0, 0],
+           [0, 0, 0, 0, 6, 0],
+           [0, 0, 0, 0, 0, 0]]
+
+CASES = [
+    ("stamp", 0, ANCHORED, [[1, 2, 0, 0, 0, 0, 0],
+                            [5, 2, 0, 0, 0, 0, 0],
+                            [0, 0, 0, 0, 0, 0, 0],
+                            [0, 0, 0, 0, 0, 1, 2],
+                            [0, 0, 0, 0, 0, 5, 2],
+                            [0, 0, 0, 0, 0, 0, 0]]),
+    ("stamp", 1, BLOCKS, [[0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 1, 2], [0, 0, 0, 3, 4]]),
+    ("stamp", 0, CENTRED, [[0, 2, 0, 0, 0, 0],
+                           [2, 1, 3, 0, 0, 0],
+                           [0, 3, 0, 0, 0, 0],
+                           [0, 0, 0, 0, 2, 0],
+                           [0, 0, 0, 2, 1, 3],
+                           [0, 0, 0, 0, 3, 0]]),
+    ("stamp", 0, [[1, 0, 2]], None),  # no object has two colours
+    ("stamp", 0, [[1, 2, 0, 3, 4]], None),  # two templates tie
+    ("stamp", 0, [[1, 2, 0, 3, 3, 3]], None),  # a marker of another size: nothing stamped
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}({c[1]})")
+def test_case(case):
+    check("solvers.dsl.prims_stamp", *case)
