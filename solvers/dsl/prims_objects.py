@@ -17,10 +17,10 @@ from solvers.dsl.prims_compose import image
 
 # selectors (the `sel` of p = sel * 4 + diag * 2 + multi)
 LARGEST, SMALLEST, UNIQUE_COLOUR, UNIQUE_SHAPE, MOST_COLOURS = 0, 1, 2, 3, 4
-BORDER, INNER, TOP, BOTTOM, LEFT, RIGHT = 5, 6, 7, 8, 9, 10
+BORDER, INNER, TOP, BOTTOM, LEFT, RIGHT, HOLED = 5, 6, 7, 8, 9, 10, 11
 SELECTOR_NAMES = (
     "largest", "smallest", "unique_colour", "unique_shape", "most_colours",
-    "border", "inner", "top", "bottom", "left", "right",
+    "border", "inner", "top", "bottom", "left", "right", "holed",
 )
 
 
@@ -95,6 +95,41 @@ def _same_shape(lab, st, i, j):
     return True
 
 
+STEP_R = np.array([-1, 1, 0, 0])  # the 4 neighbours: up, down, left, right
+STEP_C = np.array([0, 0, -1, 1])
+
+
+@njit(cache=True)
+def _has_hole(lab, st, i):
+    """True if some cell of object i's box is neither the object's nor reachable from the box edge
+    without crossing the object (4-connected): the object encloses it."""
+    r0, c0 = st[i, 1], st[i, 3]
+    bh, bw = st[i, 2] - r0 + 1, st[i, 4] - c0 + 1
+    reach = np.zeros((bh, bw), dtype=np.bool_)
+    stack = np.empty(bh * bw, dtype=np.int64)
+    top = 0
+    for r in range(bh):
+        for c in range(bw):
+            if (r == 0 or c == 0 or r == bh - 1 or c == bw - 1) and lab[r0 + r, c0 + c] != i:
+                reach[r, c] = True
+                stack[top] = r * bw + c
+                top += 1
+    while top > 0:
+        top -= 1
+        r, c = stack[top] // bw, stack[top] % bw
+        for d in range(4):
+            rr, cc = r + STEP_R[d], c + STEP_C[d]
+            if 0 <= rr < bh and 0 <= cc < bw and not reach[rr, cc] and lab[r0 + rr, c0 + cc] != i:
+                reach[rr, cc] = True
+                stack[top] = rr * bw + cc
+                top += 1
+    for r in range(bh):
+        for c in range(bw):
+            if not reach[r, c] and lab[r0 + r, c0 + c] != i:
+                return True
+    return False
+
+
 @njit(cache=True)
 def _select(g, p):
     """(labels, chosen object index or -1) for selector p // 4 with the connectivity bits of p."""
@@ -125,6 +160,8 @@ def _select(g, p):
             hit = st[i, 8] == 1
         elif sel == INNER:
             hit = st[i, 8] == 0
+        elif sel == HOLED:
+            hit = _has_hole(lab, st, i)
         elif sel == UNIQUE_COLOUR:
             hit = True
             for j in range(n):
@@ -267,10 +304,10 @@ def entries() -> list[Primitive]:
     for sel, name in enumerate(SELECTOR_NAMES):
         cost = 1 if sel == LARGEST else 2
         out.append(Primitive(f"crop_object({name},{_conn(MULTI8)})", crop_object, sel * 4 + MULTI8, cost))
-    for sel in (LARGEST, SMALLEST, UNIQUE_COLOUR, TOP, BOTTOM):
+    for sel in (LARGEST, SMALLEST, UNIQUE_COLOUR, TOP, BOTTOM, HOLED):
         name = SELECTOR_NAMES[sel]
         out.append(Primitive(f"crop_object({name},{_conn(SINGLE4)})", crop_object, sel * 4 + SINGLE4, 3))
-    for sel in (LARGEST, UNIQUE_COLOUR, UNIQUE_SHAPE):
+    for sel in (LARGEST, UNIQUE_COLOUR, UNIQUE_SHAPE, HOLED):
         name = SELECTOR_NAMES[sel]
         cost = 2 if sel == LARGEST else 3
         out.append(Primitive(f"keep_object({name},{_conn(MULTI8)})", keep_object, sel * 4 + MULTI8, cost))

@@ -8,7 +8,7 @@ from tests.dsl.cases import check
 
 MOD = "solvers.dsl.prims_objects"
 M8, S4, M4, S8 = 3, 0, 1, 2  # connectivity bits: conn8 multi, conn4 single, conn4 multi, conn8 single
-LARGEST, SMALLEST, UCOL, USHAPE, MOSTC, BORDER, INNER, TOP, BOTTOM, LEFT, RIGHT = range(11)
+LARGEST, SMALLEST, UCOL, USHAPE, MOSTC, BORDER, INNER, TOP, BOTTOM, LEFT, RIGHT, HOLED = range(12)
 
 A = [[1, 1, 0, 0, 0, 2],
      [1, 1, 0, 3, 0, 0],
@@ -62,6 +62,14 @@ CASES = [
     ("crop_object", BOTTOM * 4 + S4, MIXED, [[3]]),
     ("crop_object", LARGEST * 4 + M8, [[1, 0, 0], [0, 2, 2], [0, 2, 9]], [[1, 0, 0], [0, 2, 2], [0, 2, 9]]),
     ("crop_object", LARGEST * 4 + M8, [[3, 3, 0], [0, 0, 0], [0, 2, 2], [2, 2, 2]], [[0, 2, 2], [2, 2, 2]]),
+    # the only object with a hole (a cell of its box it encloses)
+    ("crop_object", HOLED * 4 + M8, [[1, 1, 1, 0, 2], [1, 0, 1, 0, 2], [1, 1, 1, 0, 0]],
+     [[1, 1, 1], [1, 0, 1], [1, 1, 1]]),
+    ("crop_object", HOLED * 4 + M8, [[1, 1, 0, 2], [1, 0, 0, 2]], None),  # an open corner is not a hole
+    ("crop_object", HOLED * 4 + S4, [[3, 3, 3], [3, 0, 3], [3, 3, 3], [0, 0, 0], [4, 4, 4], [4, 0, 4], [4, 4, 4]],
+     None),  # two holed objects
+    ("keep_object", HOLED * 4 + M8, [[0, 5, 0, 0, 0], [5, 0, 5, 0, 0], [0, 5, 0, 0, 2]],
+     [[0, 5, 0, 0, 0], [5, 0, 5, 0, 0], [0, 5, 0, 0, 0]]),
     # keep in place
     ("keep_object", LARGEST * 4 + M8, A, [[1, 1, 0, 0, 0, 0], [1, 1, 0, 0, 0, 0], [0] * 6, [0] * 6]),
     ("keep_object", UCOL * 4 + M8, COLOURS, [[0, 0, 0, 0, 0, 0, 2], [0, 0, 0, 0, 0, 0, 2], [0] * 7]),
