@@ -8,7 +8,9 @@ A state whose train grids already have the output shapes is often one lookup awa
 
 The lookup is learned from the train pairs and must be consistent (one key, one colour) and change
 something. It is applied to a test grid only when every key that grid needs was seen in training:
-a rule with an unseen case is a guess, and we do not answer with guesses.
+a rule with an unseen case is a guess, and we do not answer with guesses. The one exception, a
+variant of its own (`,stable`, costing one more): a cell of a colour that no train pair ever
+changes keeps its colour when its key is new.
 """
 
 from __future__ import annotations
@@ -130,14 +132,30 @@ def _lookup(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarra
     return uk, (pairs % 16).astype(np.uint8)
 
 
-def _apply(table: tuple[np.ndarray, np.ndarray], keys: np.ndarray) -> np.ndarray | None:
-    """Values of `keys` from a lookup; None if any key is missing from it."""
+def _apply(table: tuple[np.ndarray, np.ndarray], keys: np.ndarray,
+           keep: np.ndarray | None = None) -> np.ndarray | None:
+    """Values of `keys` from a lookup; None if a key is missing from it. With `keep` (a grid of
+    keys' shape, 255 where there is no default), a missing key takes keep's value instead."""
     uk, vals = table
     at = np.searchsorted(uk, keys.ravel())
     at = np.minimum(at, uk.size - 1)
-    if not (uk[at] == keys.ravel()).all():
-        return None
-    return np.ascontiguousarray(vals[at].reshape(keys.shape))
+    hit = uk[at] == keys.ravel()
+    out = vals[at]
+    if not hit.all():
+        if keep is None or (keep.ravel()[~hit] == 255).any():
+            return None
+        out = np.where(hit, out, keep.ravel())
+    return np.ascontiguousarray(out.reshape(keys.shape))
+
+
+def _stable(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray]) -> np.ndarray:
+    """(10,) bool: colours that every train pair keeps wherever they are (and that occur at all)."""
+    seen = np.zeros(10, dtype=bool)
+    moved = np.zeros(10, dtype=bool)
+    for g, o in zip(grids, outputs):
+        seen[np.unique(g)] = True
+        moved[np.unique(g[g != o])] = True
+    return seen & ~moved
 
 
 def learn_cell_rule(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_train: int,
@@ -156,6 +174,13 @@ def learn_cell_rule(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], 
         tests = [_apply(table, k) for k in keys[n_train:]]
         if all(t is not None for t in tests):
             found.append(Learned(f"cell_rule({CELL_KINDS[kind]})", CELL_COSTS[kind], tuple(tests)))
+            continue
+        # an unseen surrounding is no guess for a colour that the train pairs never change: it stays
+        stable = _stable(grids[:n_train], outputs)
+        tests = [_apply(table, k, np.where(stable[g], g, 255).astype(np.uint8))
+                 for k, g in zip(keys[n_train:], grids[n_train:])]
+        if all(t is not None for t in tests):
+            found.append(Learned(f"cell_rule({CELL_KINDS[kind]},stable)", CELL_COSTS[kind] + 1, tuple(tests)))
     return found
 
 

@@ -156,3 +156,18 @@ def test_the_search_finishes_a_chain_with_a_learned_rule():
     full = [f for f in search.run(Deadline.after(5)) if f.matched == f.n_train]
     right = [f for f in full if np.array_equal(f.tests[0], outs[4])]
     assert right and right[0].program[0] == "flip_lr" and right[0].program[-1].startswith("cell_rule(")
+
+
+def test_a_colour_the_train_pairs_never_change_keeps_its_colour_under_an_unseen_key():
+    grids = sparse(3, 4)
+    grids[2] = grids[2].copy()
+    grids[2][3, 3] = 5  # colour 5: never seen in training, so no default for it
+    outs = [outline(g) for g in grids[:2]]
+    assert all("stable" not in x.name for x in learn_cell_rule(grids, outs, 2))
+    grids[2] = np.zeros((7, 7), dtype=np.uint8)
+    grids[2][3, 2:5] = grids[2][2:5, 3] = 1  # a plus: its centre's 4 neighbours are all 1, unseen in training
+    rules = {x.name: x for x in learn_cell_rule(grids, outs, 2)}
+    strict, stable = "cell_rule(nbr4_set)", "cell_rule(nbr4_set,stable)"
+    assert strict not in rules and stable in rules
+    assert np.array_equal(rules[stable].tests[0], outline(grids[2]))
+    assert rules[stable].cost == CELL_COSTS[CELL_KINDS.index("nbr4_set")] + 1
