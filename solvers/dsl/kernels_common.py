@@ -94,3 +94,33 @@ def object_sizes(lab, n):
             if lab[r, c] >= 0:
                 sizes[lab[r, c]] += 1
     return sizes
+
+
+@njit(cache=True)
+def enclosed_cells(lab, i, r0, c0, bh, bw):
+    """(bh, bw) bool over object i's box (top-left r0, c0): the cells that are not the object's and
+    that the box edge cannot reach without crossing it (4-connected), i.e. the object's holes."""
+    reach = np.zeros((bh, bw), dtype=np.bool_)
+    stack = np.empty(bh * bw, dtype=np.int64)
+    top = 0
+    for r in range(bh):
+        for c in range(bw):
+            if (r == 0 or c == 0 or r == bh - 1 or c == bw - 1) and lab[r0 + r, c0 + c] != i:
+                reach[r, c] = True
+                stack[top] = r * bw + c
+                top += 1
+    while top > 0:
+        top -= 1
+        r, c = stack[top] // bw, stack[top] % bw
+        for d in range(4):
+            rr = r + (1 if d == 1 else -1 if d == 0 else 0)
+            cc = c + (1 if d == 3 else -1 if d == 2 else 0)
+            if 0 <= rr < bh and 0 <= cc < bw and not reach[rr, cc] and lab[r0 + rr, c0 + cc] != i:
+                reach[rr, cc] = True
+                stack[top] = rr * bw + cc
+                top += 1
+    out = np.zeros((bh, bw), dtype=np.bool_)
+    for r in range(bh):
+        for c in range(bw):
+            out[r, c] = not reach[r, c] and lab[r0 + r, c0 + c] != i
+    return out

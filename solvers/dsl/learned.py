@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import label
+from solvers.dsl.kernels_common import enclosed_cells, label
 
 OUTSIDE = 10  # what a neighbour beyond the grid edge reads as
 
@@ -208,31 +208,12 @@ def object_features(g, lab, n):
     for i in range(n):
         bh, bw = r1[i] - r0[i] + 1, c1[i] - c0[i] + 1
         f[i, 2], f[i, 3] = bh, bw
-        # holes: cells of the box, not the object's, that the box edge cannot reach around it
-        reach = np.zeros((bh, bw), dtype=np.bool_)
-        stack = np.empty(bh * bw, dtype=np.int64)
-        top = 0
-        for r in range(bh):
-            for c in range(bw):
-                edge = r == 0 or c == 0 or r == bh - 1 or c == bw - 1
-                if edge and lab[r0[i] + r, c0[i] + c] != i:
-                    reach[r, c] = True
-                    stack[top] = r * bw + c
-                    top += 1
-        while top > 0:
-            top -= 1
-            r, c = stack[top] // bw, stack[top] % bw
-            for d in range(4):
-                rr, cc = r + DR4[d], c + DC4[d]
-                if 0 <= rr < bh and 0 <= cc < bw and not reach[rr, cc] and lab[r0[i] + rr, c0[i] + cc] != i:
-                    reach[rr, cc] = True
-                    stack[top] = rr * bw + cc
-                    top += 1
+        holes = enclosed_cells(lab, i, r0[i], c0[i], bh, bw)
         shape = bh * 31 + bw
         for r in range(bh):
             for c in range(bw):
                 inside = lab[r0[i] + r, c0[i] + c] == i
-                if not inside and not reach[r, c]:
+                if holes[r, c]:
                     f[i, 5] += 1
                 shape = (shape * 3 + (1 if inside else 0)) % 2305843009213693951
         f[i, 6] = shape

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import label, mask_box, na
+from solvers.dsl.kernels_common import enclosed_cells, label, mask_box, na
 from solvers.dsl.primitive import Primitive
 from solvers.dsl.prims_compose import image
 
@@ -95,39 +95,11 @@ def _same_shape(lab, st, i, j):
     return True
 
 
-STEP_R = np.array([-1, 1, 0, 0])  # the 4 neighbours: up, down, left, right
-STEP_C = np.array([0, 0, -1, 1])
-
-
 @njit(cache=True)
 def _has_hole(lab, st, i):
-    """True if some cell of object i's box is neither the object's nor reachable from the box edge
-    without crossing the object (4-connected): the object encloses it."""
+    """True if object i encloses some cell of its box (see kernels_common.enclosed_cells)."""
     r0, c0 = st[i, 1], st[i, 3]
-    bh, bw = st[i, 2] - r0 + 1, st[i, 4] - c0 + 1
-    reach = np.zeros((bh, bw), dtype=np.bool_)
-    stack = np.empty(bh * bw, dtype=np.int64)
-    top = 0
-    for r in range(bh):
-        for c in range(bw):
-            if (r == 0 or c == 0 or r == bh - 1 or c == bw - 1) and lab[r0 + r, c0 + c] != i:
-                reach[r, c] = True
-                stack[top] = r * bw + c
-                top += 1
-    while top > 0:
-        top -= 1
-        r, c = stack[top] // bw, stack[top] % bw
-        for d in range(4):
-            rr, cc = r + STEP_R[d], c + STEP_C[d]
-            if 0 <= rr < bh and 0 <= cc < bw and not reach[rr, cc] and lab[r0 + rr, c0 + cc] != i:
-                reach[rr, cc] = True
-                stack[top] = rr * bw + cc
-                top += 1
-    for r in range(bh):
-        for c in range(bw):
-            if not reach[r, c] and lab[r0 + r, c0 + c] != i:
-                return True
-    return False
+    return enclosed_cells(lab, i, r0, c0, st[i, 2] - r0 + 1, st[i, 4] - c0 + 1).any()
 
 
 @njit(cache=True)
