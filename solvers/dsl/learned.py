@@ -165,6 +165,7 @@ def learn_cell_rule(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], 
     changed = any((g != o).any() for g, o in zip(grids[:n_train], outputs))
     if not changed:
         return found
+    keep = None  # per test grid, the default for a missing key (255: none); made once, when first needed
     for kind in kinds:
         keys = [cell_keys(g, kind) for g in grids]
         table = _lookup(np.concatenate([k.ravel() for k in keys[:n_train]]),
@@ -176,9 +177,10 @@ def learn_cell_rule(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], 
             found.append(Learned(f"cell_rule({CELL_KINDS[kind]})", CELL_COSTS[kind], tuple(tests)))
             continue
         # an unseen surrounding is no guess for a colour that the train pairs never change: it stays
-        stable = _stable(grids[:n_train], outputs)
-        tests = [_apply(table, k, np.where(stable[g], g, 255).astype(np.uint8))
-                 for k, g in zip(keys[n_train:], grids[n_train:])]
+        if keep is None:
+            stable = _stable(grids[:n_train], outputs)
+            keep = [np.where(stable[g], g, 255).astype(np.uint8) for g in grids[n_train:]]
+        tests = [_apply(table, k, d) for k, d in zip(keys[n_train:], keep)]
         if all(t is not None for t in tests):
             found.append(Learned(f"cell_rule({CELL_KINDS[kind]},stable)", CELL_COSTS[kind] + 1, tuple(tests)))
     return found
