@@ -80,6 +80,17 @@ def _table(rows: list[dict[str, Any]]) -> str:
     return f"<table class=t><tr>{head}</tr>{body}</table>"
 
 
+def _tune_caption(path: Path) -> str:
+    """What the plot measured and chose: a tune may run on other tasks (a sample) than the report's run."""
+    if not path.is_file():
+        return ""
+    t = json.loads(path.read_text())
+    chosen = ", ".join(f"{k} {v:g} s" for k, v in t["chosen_seconds"].items())
+    return (f'<p class="caption">Measured by <code>{html.escape(t["command"])}</code>; chosen for '
+            f'{t["target_seconds_per_task"]:g} s per task: {html.escape(chosen)} '
+            f'(expected score {t["expected_score"]:.4f}).</p>')
+
+
 def render(run: str | Path, tune: str | Path | None = None) -> Path:
     """Write DIR/report.html (with the plot of a tune directory, if given) and return its path."""
     run = Path(run)
@@ -91,6 +102,7 @@ def render(run: str | Path, tune: str | Path | None = None) -> Path:
     if plot_file.is_file():
         data = base64.b64encode(plot_file.read_bytes()).decode()
         plot = f'<h2>Score against seconds per task</h2><img alt="score vs budget" src="data:image/png;base64,{data}">'
+        plot += _tune_caption(plot_file.with_name("tune.json"))
     solvers = sorted({s for r in records for s in r["solvers"]} | set(summary["solvers"]))
     options = "".join(f'<option value="{html.escape(s)}">{html.escape(s)}</option>' for s in solvers)
     page = TEMPLATE.format(

@@ -36,4 +36,6 @@ def test_tune_runs_reuses_and_writes_a_config_run_can_read(tmp_path, capsys):
     assert main(["eval", "--tasks", str(src), "--out", str(run), "--per-task-seconds", "1", "--workers", "1",
                  "--solvers", "heuristics"]) == 0
     assert main(["report", str(run), "--tune", str(out)]) == 0
-    assert "data:image/png;base64," in (run / "report.html").read_text()
+    page = (run / "report.html").read_text()
+    assert "data:image/png;base64," in page
+    assert "Measured by <code>arcforge" in page and "expected score" in page
