@@ -109,7 +109,7 @@ def cmd_pretrain(args: argparse.Namespace) -> int:
     # each source on its own: merged, a repeated id would hide the second copy's content
     held_out = [t for src in args.exclude.split(",") if src for t in load_tasks(src).tasks]
     # `python -m offline_eval.cli` is the same program as `arcforge`
-    meta = {"command": "arcforge " + " ".join(sys.argv[1:]),
+    meta = {"command": args.invocation,
             "tasks": args.tasks, "exclude": args.exclude, "minutes": args.minutes}
     r = pretrain(tasks, held_out, args.out, args.minutes, NetConfig(args.width, args.depth), seed=args.seed,
                  device=args.device, meta=meta)
@@ -125,7 +125,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
 
     reported = [t for src in args.reported.split(",") if src for t in load_tasks(src).tasks]
     runs = [r for r in args.runs.split(",") if r]
-    c = calibrate(runs, reported, "arcforge " + " ".join(sys.argv[1:]))
+    c = calibrate(runs, reported, args.invocation)
     write_json_atomic(args.out, c.to_json())
     print(f"wrote {args.out}: {c.record['n_examples']} grids ({c.record['n_right']} right) from {len(runs)} run(s); "
           + ", ".join(f"{n} {w:+.2f}" for n, w in zip(c.feature_names(c.solvers), c.weights)))
@@ -146,11 +146,11 @@ def cmd_tune(args: argparse.Namespace) -> int:
     curves = measure(load_tasks(args.tasks, args.solutions), solvers, budgets, out, workers, args.seed, args.sample)
     total = args.target_seconds or args.target_budget * workers / args.target_tasks
     seconds, score = choose(curves, total)
-    command = "arcforge " + " ".join(sys.argv[1:])
-    write_config(out / "tuned.toml", seconds, total, score, command)
+    write_config(out / "tuned.toml", seconds, total, score, args.invocation)
     plot(curves, out / PLOT_NAME)
     write_json_atomic(out / "tune.json", {
-        "command": command, "target_seconds_per_task": total, "chosen_seconds": seconds, "expected_score": score,
+        "command": args.invocation, "target_seconds_per_task": total, "chosen_seconds": seconds,
+        "expected_score": score,
         "curves": {c.solver: dict(zip([str(b) for b in c.budgets], c.scores())) for c in curves}})
     for c in curves:
         print(f"  {c.solver:<12} " + "  ".join(f"{b:g}s {s:.3f}" for b, s in zip(c.budgets, c.scores())))
@@ -210,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()  # the run's budget counts from here, imports and data loading included
     args = build_parser().parse_args(argv)
     args.started = started
+    # what made a run, a calibration or a tuned config, as recorded beside it: this call's arguments
+    args.invocation = "arcforge " + " ".join(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     try:

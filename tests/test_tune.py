@@ -30,7 +30,9 @@ def test_tune_runs_reuses_and_writes_a_config_run_can_read(tmp_path, capsys):
     assert main(args) == 0 and (out / "heuristics_0.5s" / "summary.json").stat().st_mtime == stamp  # reused
     tune = json.loads((out / "tune.json").read_text())
     assert tune["chosen_seconds"] == {"heuristics": 0.5}
-    tomllib.loads((out / "tuned.toml").read_text())
+    assert tune["command"] == "arcforge " + " ".join(args)  # this call's arguments, not the test runner's
+    # heuristics is not anytime: a second visit would only repeat it
+    assert tomllib.loads((out / "tuned.toml").read_text())["second_pass"]["solvers"] == []
     assert load_config(out / "tuned.toml").share_of("heuristics") == 1.0
     run = tmp_path / "run"
     assert main(["eval", "--tasks", str(src), "--out", str(run), "--per-task-seconds", "1", "--workers", "1",
@@ -38,4 +40,4 @@ def test_tune_runs_reuses_and_writes_a_config_run_can_read(tmp_path, capsys):
     assert main(["report", str(run), "--tune", str(out)]) == 0
     page = (run / "report.html").read_text()
     assert "data:image/png;base64," in page
-    assert "Measured by <code>arcforge" in page and "expected score" in page
+    assert "Measured by <code>arcforge tune" in page and "expected score" in page
