@@ -1,5 +1,5 @@
 """Drawing primitives: fill enclosed regions, rays, connect same-coloured pixels, outlines,
-object interiors, gravity (cells and rigid objects)."""
+object interiors, gravity (cells and rigid objects), objects sliding toward an anchor until contact."""
 
 from __future__ import annotations
 
@@ -221,6 +221,86 @@ def move_objects(g, p):
     return out
 
 
+@njit(cache=True)
+def approach(g, p):
+    """Every object (8-connected, multicolour) slides toward the anchor until its next step would hit a
+    non-zero cell or the border. The anchor is the cells of colour p (p 0: the largest object), and
+    the other objects move: sideways where their rows overlap the anchor's box, up or down where their
+    columns do, else diagonally. Nearest objects move first. Not applicable without both."""
+    h, w = g.shape
+    movers = g.copy()
+    if p > 0:
+        for r in range(h):
+            for c in range(w):
+                if g[r, c] == p:
+                    movers[r, c] = 0
+    lab, n = label(movers, 1, 1)
+    if p == 0:  # the largest object is the anchor; it is never moved (its label is skipped below)
+        size = np.zeros(n, dtype=np.int64)
+        for r in range(h):
+            for c in range(w):
+                if lab[r, c] >= 0:
+                    size[lab[r, c]] += 1
+        big = np.argmax(size) if n > 0 else -1
+    else:
+        big = -1
+    # boxes: rows 0..n-1 the objects, row n the anchor (r0, r1, c0, c1)
+    box = np.empty((n + 1, 4), dtype=np.int64)
+    box[:, 0] = h
+    box[:, 1] = -1
+    box[:, 2] = w
+    box[:, 3] = -1
+    for r in range(h):
+        for c in range(w):
+            i = lab[r, c]
+            if (p > 0 and g[r, c] == p) or (i >= 0 and i == big):
+                i = n
+            elif i < 0:
+                continue
+            box[i, 0] = min(box[i, 0], r)
+            box[i, 1] = max(box[i, 1], r)
+            box[i, 2] = min(box[i, 2], c)
+            box[i, 3] = max(box[i, 3], c)
+    if box[n, 1] < 0 or n - (1 if big >= 0 else 0) == 0:
+        return np.zeros((0, 0), dtype=np.uint8)
+    gap = np.full(n, 1 << 30, dtype=np.int64)
+    for i in range(n):
+        if i != big:
+            gap[i] = max(box[n, 0] - box[i, 1], box[i, 0] - box[n, 1], 0) + \
+                max(box[n, 2] - box[i, 3], box[i, 2] - box[n, 3], 0)
+    order = np.argsort(gap, kind="mergesort")
+    out = g.copy()
+    for t in range(n):
+        i = order[t]
+        if i == big:
+            continue
+        dr = 1 if box[i, 1] < box[n, 0] else (-1 if box[i, 0] > box[n, 1] else 0)
+        dc = 1 if box[i, 3] < box[n, 2] else (-1 if box[i, 2] > box[n, 3] else 0)
+        if dr == 0 and dc == 0:
+            continue
+        for r in range(box[i, 0], box[i, 1] + 1):
+            for c in range(box[i, 2], box[i, 3] + 1):
+                if lab[r, c] == i:
+                    out[r, c] = 0
+        s = 0
+        free = True
+        while free:
+            for r in range(box[i, 0], box[i, 1] + 1):
+                for c in range(box[i, 2], box[i, 3] + 1):
+                    if lab[r, c] == i:
+                        rr = r + (s + 1) * dr
+                        cc = c + (s + 1) * dc
+                        if rr < 0 or rr >= h or cc < 0 or cc >= w or out[rr, cc] != 0:
+                            free = False
+            if free:
+                s += 1
+        for r in range(box[i, 0], box[i, 1] + 1):
+            for c in range(box[i, 2], box[i, 3] + 1):
+                if lab[r, c] == i:
+                    out[r + s * dr, c + s * dc] = movers[r, c]
+    return out
+
+
 RAYS = (("up", 1), ("down", 2), ("left", 4), ("right", 8), ("horizontal", 12), ("vertical", 3),
         ("orthogonal", 15), ("diagonal", 240), ("all", 255),
         ("up_left", 16), ("up_right", 32), ("down_left", 64), ("down_right", 128))
@@ -236,4 +316,5 @@ def entries() -> list[Primitive]:
     out += [Primitive(f"interior({c})", interior, c, 2) for c in range(1, 10)]
     out += [Primitive(f"gravity({d})", gravity, p, 2) for p, d in enumerate(SIDES)]
     out += [Primitive(f"move_objects({d})", move_objects, p, 3) for p, d in enumerate(SIDES)]
+    out += [Primitive(f"approach({'largest' if p == 0 else p})", approach, p, 3) for p in range(10)]
     return out
