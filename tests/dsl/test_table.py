@@ -7,7 +7,7 @@ from solvers.dsl.table import FAMILIES, build_table
 
 # Kernels whose parameter is (partly) just a colour: one case per meaning is enough for them.
 COLOUR_SWEEPS = {"keep_colour", "replace_colour", "recolour_nonzero", "crop_colour", "fill_enclosed", "outline",
-                 "interior", "boolean_halves"}
+                 "interior", "boolean_halves", "approach"}
 
 
 def cases_by_module() -> dict[str, set[str]]:
