@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import label
+from solvers.dsl.kernels_common import label, object_sizes
 from solvers.dsl.primitive import Primitive
 
 # the 8 directions as (dr, dc); ray masks use bit i for direction i
@@ -235,15 +235,8 @@ def approach(g, p):
                 if g[r, c] == p:
                     movers[r, c] = 0
     lab, n = label(movers, 1, 1)
-    if p == 0:  # the largest object is the anchor; it is never moved (its label is skipped below)
-        size = np.zeros(n, dtype=np.int64)
-        for r in range(h):
-            for c in range(w):
-                if lab[r, c] >= 0:
-                    size[lab[r, c]] += 1
-        big = np.argmax(size) if n > 0 else -1
-    else:
-        big = -1
+    # p 0: the largest object is the anchor; it is never moved (its label is skipped below)
+    big = np.argmax(object_sizes(lab, n)) if p == 0 and n > 0 else -1
     # boxes: rows 0..n-1 the objects, row n the anchor (r0, r1, c0, c1)
     box = np.empty((n + 1, 4), dtype=np.int64)
     box[:, 0] = h
