@@ -108,7 +108,6 @@ def cmd_pretrain(args: argparse.Namespace) -> int:
     tasks = load_tasks(args.tasks).tasks
     # each source on its own: merged, a repeated id would hide the second copy's content
     held_out = [t for src in args.exclude.split(",") if src for t in load_tasks(src).tasks]
-    # `python -m offline_eval.cli` is the same program as `arcforge`
     meta = {"command": args.invocation,
             "tasks": args.tasks, "exclude": args.exclude, "minutes": args.minutes}
     r = pretrain(tasks, held_out, args.out, args.minutes, NetConfig(args.width, args.depth), seed=args.seed,
@@ -210,7 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()  # the run's budget counts from here, imports and data loading included
     args = build_parser().parse_args(argv)
     args.started = started
-    # what made a run, a calibration or a tuned config, as recorded beside it: this call's arguments
+    # what made a checkpoint, a calibration or a tuned config, as recorded beside it: this call's arguments
+    # (`python -m offline_eval.cli` is the same program as `arcforge`)
     args.invocation = "arcforge " + " ".join(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
