@@ -4,24 +4,27 @@ A state whose train grids already have the output shapes is often one lookup awa
 - a *cell rule*: each output cell is a function of a description of the cell's surroundings (its
   colour and its neighbours', or the first colour met along each of the four rays);
 - an *object rule*: each object keeps its cells and takes a colour that is a function of one of its
-  properties (size, shape, holes, touching the border...).
+  properties (size, shape, holes, touching the border...);
+- a *stamp rule* (solvers.dsl.learned_stamp): each coloured cell paints a pattern around itself.
 
 The lookup is learned from the train pairs and must be consistent (one key, one colour) and change
 something. It is applied to a test grid only when every key that grid needs was seen in training:
-a rule with an unseen case is a guess, and we do not answer with guesses. The one exception, a
-variant of its own (`,stable`, costing one more): a cell of a colour that no train pair ever
-changes keeps its colour when its key is new.
+a rule with an unseen case is a guess, and we do not answer with guesses. The exceptions are
+variants of their own, each costing one more: with `,stable`, a cell of a colour that no train pair
+ever changes keeps its colour when its key is new; with `,unseen`, a stamp rule lets a colour that no
+train grid had paint nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from numba import njit
 
 from solvers.dsl.kernels_common import enclosed_cells, label
+from solvers.dsl.learned_stamp import learn_stamp
+from solvers.dsl.learned_step import Learned
 
 OUTSIDE = 10  # what a neighbour beyond the grid edge reads as
 
@@ -39,13 +42,6 @@ DR4 = np.array([-1, 0, 1, 0])
 DC4 = np.array([0, 1, 0, -1])
 DR8 = np.array([-1, -1, -1, 0, 0, 1, 1, 1])
 DC8 = np.array([-1, 0, 1, -1, 1, -1, 0, 1])
-
-
-@dataclass(frozen=True, slots=True)
-class Learned:
-    name: str  # the step as program text, e.g. "cell_rule(rays4)"
-    cost: int
-    tests: tuple[np.ndarray, ...]
 
 
 @njit(cache=True)
@@ -281,5 +277,6 @@ def learn_object_rule(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray]
 
 def learn_all(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_train: int) -> list[Learned]:
     """Every learned last step that fits, cheapest first."""
-    found = learn_object_rule(grids, outputs, n_train) + learn_cell_rule(grids, outputs, n_train)
+    found = (learn_object_rule(grids, outputs, n_train) + learn_cell_rule(grids, outputs, n_train)
+             + learn_stamp(grids, outputs, n_train))
     return sorted(found, key=lambda x: x.cost)
