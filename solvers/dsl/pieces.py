@@ -1,9 +1,10 @@
-"""Pieces: when no single chain fits, overlay two partial results that together do.
+"""Pieces: when no single chain fits, overlay two (or a few) partial results that together do.
 
 icecuber's insight: many outputs are one program's result on some cells and another's elsewhere.
 We keep every state whose train grids already have the output shapes (a 'piece'), then look for a
 top piece that is right wherever it is non-zero, and a bottom piece that is right wherever the top
-is zero. Overlaying the top on the bottom then reproduces every train output exactly.
+is zero. Overlaying the top on the bottom then reproduces every train output exactly. `layers` stacks
+three or four pieces the same way, for outputs that no pair makes.
 """
 
 from __future__ import annotations
@@ -71,3 +72,55 @@ def overlays(pool: PiecePool, target: np.ndarray, deadline: Deadline, max_tops: 
         program = ("overlay_nonzero(top, bottom)", *(f"top: {n}" for n in top.program),
                    *(f"bottom: {n}" for n in bottom.program))
         yield Overlay(top.cost + bottom.cost + 1, program, tests)
+
+
+def layers(pool: PiecePool, target: np.ndarray, deadline: Deadline, max_layers: int = 4,
+           max_starts: int = 8) -> Iterator[Overlay]:
+    """Stacks of three or more pieces: each layer shows where it is non-zero and the cells no layer
+    above it showed, and the stack reproduces `target`. Built greedily: a layer may be wrong only on
+    cells that a layer above it already decided, and each adds the most newly decided cells (the
+    cheaper on ties); the stack ends when the undecided cells are all zero in `target`, or when one
+    piece equals `target` on all of them, zeros included (the bottom). One stack per choice of top
+    layer among the `max_starts` that decide the most cells. Two-piece stacks are `overlays`' job."""
+    if len(pool.pieces) < 3 or max_layers < 3:
+        return
+    cells = np.stack([p.train for p in pool.pieces])  # (N, L)
+    nonzero = cells != 0
+    wrong = nonzero & (cells != target[None, :])  # (N, L): where a piece would show a wrong colour
+    costs = np.array([p.cost for p in pool.pieces])
+    shows = nonzero.sum(axis=1)
+    tops = np.flatnonzero(~wrong.any(axis=1) & (shows > 0) & (shows < target.size))
+    tops = tops[np.lexsort((costs[tops], -shows[tops]))][:max_starts]
+    for t in tops:
+        stack = [int(t)]
+        open_ = ~nonzero[t]  # (L,) cells no layer has decided yet
+        while len(stack) < max_layers and target[open_].any() and not deadline.expired():
+            # a piece right on every undecided cell (its zeros included) ends the stack as its bottom
+            ends = (cells[:, open_] == target[open_][None, :]).all(axis=1)
+            if ends.any():
+                stack.append(int(np.flatnonzero(ends)[np.argmin(costs[ends])]))
+                open_[:] = False
+                break
+            if len(stack) == max_layers - 1:
+                break  # no room left for a layer that does not end the stack
+            gain = np.where(~wrong[:, open_].any(axis=1), nonzero[:, open_].sum(axis=1), 0)
+            if gain.max() == 0:
+                break
+            best = np.flatnonzero(gain == gain.max())
+            k = int(best[np.argmin(costs[best])])
+            stack.append(k)
+            open_ &= ~nonzero[k]
+        if len(stack) < 3 or target[open_].any():
+            continue
+        pieces = [pool.pieces[k] for k in stack]
+        if any(x.shape != y.shape for p in pieces[1:] for x, y in zip(p.tests, pieces[0].tests)):
+            continue
+        tests = []
+        for i in range(len(pieces[0].tests)):
+            out = np.zeros_like(pieces[0].tests[i])
+            for p in reversed(pieces):  # bottom first, each layer drawn over the ones below
+                out = np.where(p.tests[i] != 0, p.tests[i], out)
+            tests.append(np.ascontiguousarray(out))
+        program = (f"layers({len(pieces)})",
+                   *(f"layer {j + 1}: {n}" for j, p in enumerate(pieces) for n in p.program))
+        yield Overlay(sum(p.cost for p in pieces) + len(pieces) - 1, program, tuple(tests))

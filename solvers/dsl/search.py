@@ -19,7 +19,7 @@ import numpy as np
 
 from solvers.deadline import Deadline
 from solvers.dsl.learned import learn_all
-from solvers.dsl.pieces import PiecePool, overlays
+from solvers.dsl.pieces import PiecePool, layers, overlays
 from solvers.dsl.primitive import Primitive
 from solvers.dsl.recolour import describe_map, learn_map
 from solvers.dsl.sizes import predict_sizes
@@ -96,8 +96,8 @@ class Search:
     stats: Stats = field(default_factory=Stats)
 
     def run(self, deadline: Deadline) -> Iterator[Found]:
-        """Single chains; at `chain_share` of the time, two-piece overlays of what the chains have
-        made so far; then chains again until the deadline.
+        """Single chains; at `chain_share` of the time, overlays of two pieces, then stacks of three or
+        four, of what the chains have made so far; then chains again until the deadline.
 
         Overlays run even when some chain fitted: a chain that fits by coincidence (a learned
         recolouring, say) must not shut out the right answer; ranking by cost sorts them out.
@@ -117,7 +117,7 @@ class Search:
     def _overlays(self, pool: PiecePool, deadline: Deadline) -> Iterator[Found]:
         target = np.concatenate([o.ravel() for o in self.train_outputs])
         seen: set[bytes] = set()
-        for o in overlays(pool, target, deadline):
+        for o in itertools.chain(overlays(pool, target, deadline), layers(pool, target, deadline)):
             if _is_new(seen, o.tests):
                 yield Found(o.program, o.cost, len(self.train_outputs), len(self.train_outputs), o.tests)
                 if len(seen) >= self.config.max_answers:

@@ -7,6 +7,7 @@ import pytest
 
 from solvers.deadline import Deadline
 from solvers.dsl.colours import ColourMap, normalising_map
+from solvers.dsl.pieces import PiecePool, layers
 from solvers.dsl.search import Search, SearchConfig
 from solvers.dsl.sizes import predict_sizes
 from solvers.dsl.solver import DslSolver
@@ -119,6 +120,42 @@ def test_pieces_combine_two_chains_when_no_single_chain_fits():
     full = [f for f in search.run(Deadline.after(5)) if f.matched == f.n_train]
     assert full and full[0].program[0] == "overlay_nonzero(top, bottom)"
     assert np.array_equal(full[0].tests[0], outs[3])
+
+
+def test_three_pieces_are_stacked_when_no_pair_makes_the_output():
+    """Colour 1 turned half a turn, over colour 2 mirrored, over colour 3 in place: a stack of three."""
+    table = {p.name: p for p in build_table()}
+    small = [table[n] for n in ("rot180", "flip_lr", "keep_colour(1)", "keep_colour(2)", "keep_colour(3)")]
+    rng = np.random.default_rng(11)
+    ins = [rng.integers(0, 4, (5, 6)).astype(np.uint8) for _ in range(4)]
+
+    def made(g):
+        out = table["keep_colour(3)"](g)
+        for layer in (table["flip_lr"](table["keep_colour(2)"](g)), table["rot180"](table["keep_colour(1)"](g))):
+            out = np.where(layer != 0, layer, out)
+        return out
+
+    outs = [made(g) for g in ins]
+    search = Search(small, ins[:3], outs[:3], ins[3:], SearchConfig(max_depth=2))
+    full = [f for f in search.run(Deadline.after(5)) if f.matched == f.n_train]
+    assert full and all(f.program[0] != "overlay_nonzero(top, bottom)" for f in full)
+    assert full[0].program[0] == "layers(3)" and np.array_equal(full[0].tests[0], outs[3])
+    # the order within a layer is whichever chain reached that state first (the two commute)
+    assert sorted(full[0].program[1:]) == ["layer 1: keep_colour(1)", "layer 1: rot180", "layer 2: flip_lr",
+                                           "layer 2: keep_colour(2)", "layer 3: keep_colour(3)"]
+
+
+def test_a_stack_never_shows_a_wrong_cell_that_no_layer_above_covers():
+    target = np.array([1, 2, 3, 0], dtype=np.uint8)
+    pool = PiecePool()
+    for cost, cells in enumerate(([1, 0, 0, 0], [0, 2, 0, 0], [5, 5, 3, 5], [0, 0, 3, 0])):
+        train = np.array(cells, dtype=np.uint8)
+        pool.offer(cost + 1, (f"p{cost}",), [train.reshape(1, 4), train.reshape(1, 4)], 1)
+    stacks = list(layers(pool, target, Deadline.after(5)))
+    # [5, 5, 3, 5] is wrong on the last cell, which no layer above decides: only p3 may end the stack
+    assert [s.program for s in stacks][0][0] == "layers(3)"
+    assert all("layer 3: p2" not in s.program for s in stacks)
+    assert all(np.array_equal(s.tests[0].ravel(), target) for s in stacks)
 
 
 def test_pieces_are_combined_at_the_pause_and_chains_then_use_the_rest_of_the_time():
