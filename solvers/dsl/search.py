@@ -12,19 +12,24 @@ from __future__ import annotations
 import heapq
 import itertools
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from solvers.deadline import Deadline
 from solvers.dsl.learned import learn_all
+from solvers.dsl.learned_parts import learn_parts
+from solvers.dsl.learned_step import Learned
 from solvers.dsl.pieces import PiecePool, layers, overlays
 from solvers.dsl.primitive import Primitive
 from solvers.dsl.recolour import describe_map, learn_map
 from solvers.dsl.sizes import predict_sizes
 
 log = logging.getLogger(__name__)
+
+# a learned last step: (grids of a state, train outputs, number of train grids) -> the steps that fit
+Learner = Callable[[Sequence[np.ndarray], Sequence[np.ndarray], int], list[Learned]]
 
 # Python and numpy overhead per stored grid and per node, added to the array bytes when metering.
 GRID_OVERHEAD = 112
@@ -139,6 +144,8 @@ class Search:
         learned: set[bytes] = set()
         if all(root.grids[i].shape == targets[i][0] for i in range(n_train)):
             yield from self._learned(root, learned)
+        else:
+            yield from self._learned(root, learned, learn_parts)
         while heap:
             _, _, node = heapq.heappop(heap)
             self.stats.expanded += 1
@@ -179,6 +186,8 @@ class Search:
                                 return
                     if child.depth <= self.config.learn_depth:
                         yield from self._learned(child, learned)
+                elif not shaped and child.depth <= self.config.learn_depth:
+                    yield from self._learned(child, learned, learn_parts)
                 if matched == n_train:
                     if _is_new(answers, grids[n_train:]):
                         yield Found(child.program(), child.cost, matched, n_train, grids[n_train:])
@@ -191,11 +200,11 @@ class Search:
                     self._store(child)
                     heapq.heappush(heap, (child.cost, next(tie), child))
 
-    def _learned(self, node: _Node, seen: set[bytes]) -> Iterator[Found]:
-        """The learned cell and object rules that finish this state (see solvers.dsl.learned), up to
-        `max_answers` distinct answers in all."""
+    def _learned(self, node: _Node, seen: set[bytes], learn: Learner = learn_all) -> Iterator[Found]:
+        """The learned steps that finish this state, up to `max_answers` distinct answers in all: by
+        default the cell, object and stamp rules of a state with the output shapes (solvers.dsl.learned)."""
         n_train = len(self.train_outputs)
-        for step in learn_all(node.grids, self.train_outputs, n_train):
+        for step in learn(node.grids, self.train_outputs, n_train):
             if len(seen) < self.config.max_answers and _is_new(seen, step.tests):
                 yield Found((*node.program(), step.name), node.cost + step.cost, n_train, n_train, step.tests)
 
