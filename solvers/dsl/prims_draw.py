@@ -1,12 +1,13 @@
 """Drawing primitives: fill enclosed regions, rays, connect same-coloured pixels, outlines,
-object interiors, gravity (cells and rigid objects), objects sliding toward an anchor until contact."""
+object interiors, gravity (cells and rigid objects), objects sliding toward an anchor until contact,
+an L-shaped path between two marker cells."""
 
 from __future__ import annotations
 
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import label, object_sizes
+from solvers.dsl.kernels_common import FRESH, label, na, object_sizes
 from solvers.dsl.primitive import Primitive
 
 # the 8 directions as (dr, dc); ray masks use bit i for direction i
@@ -294,6 +295,39 @@ def approach(g, p):
     return out
 
 
+@njit(cache=True)
+def elbow(g, p):
+    """A grid with exactly two non-zero cells: join them with an L-shaped path of the fresh colour
+    on the zeros between them, turning at (row of the lower colour, column of the higher) for p = 0,
+    at (row of the higher, column of the lower) for p = 1. n/a otherwise (two cells of one colour too)."""
+    h, w = g.shape
+    n = 0
+    ra, ca, rb, cb = 0, 0, 0, 0
+    for r in range(h):
+        for c in range(w):
+            if g[r, c] != 0:
+                n += 1
+                if n == 1:
+                    ra, ca = r, c
+                elif n == 2:
+                    rb, cb = r, c
+    if n != 2 or g[ra, ca] == g[rb, cb] or ra == rb or ca == cb:
+        return na()
+    if g[ra, ca] > g[rb, cb]:  # a: the lower colour
+        ra, ca, rb, cb = rb, cb, ra, ca
+    if p == 1:
+        ra, ca, rb, cb = rb, cb, ra, ca
+    out = g.copy()
+    # from a along its row to b's column, then along that column to b (the corner is (ra, cb))
+    step = 1 if cb > ca else -1
+    for c in range(ca + step, cb + step, step):
+        out[ra, c] = FRESH
+    step = 1 if rb > ra else -1
+    for r in range(ra + step, rb, step):
+        out[r, cb] = FRESH
+    return out
+
+
 RAYS = (("up", 1), ("down", 2), ("left", 4), ("right", 8), ("horizontal", 12), ("vertical", 3),
         ("orthogonal", 15), ("diagonal", 240), ("all", 255),
         ("up_left", 16), ("up_right", 32), ("down_left", 64), ("down_right", 128))
@@ -310,4 +344,5 @@ def entries() -> list[Primitive]:
     out += [Primitive(f"gravity({d})", gravity, p, 2) for p, d in enumerate(SIDES)]
     out += [Primitive(f"move_objects({d})", move_objects, p, 3) for p, d in enumerate(SIDES)]
     out += [Primitive(f"approach({'largest' if p == 0 else p})", approach, p, 3) for p in range(10)]
+    out += [Primitive(f"elbow({n})", elbow, p, 2) for p, n in enumerate(("lower_row", "higher_row"))]
     return out
