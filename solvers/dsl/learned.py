@@ -11,8 +11,9 @@ The lookup is learned from the train pairs and must be consistent (one key, one 
 something. It is applied to a test grid only when every key that grid needs was seen in training:
 a rule with an unseen case is a guess, and we do not answer with guesses. The exceptions are
 variants of their own, each costing one more: with `,stable`, a cell of a colour that no train pair
-ever changes keeps its colour when its key is new; with `,unseen`, a stamp rule lets a colour that no
-train grid had paint nothing.
+ever changes keeps its colour when its key is new; with `,otherwise` and `,threshold`, an object rule
+with two colours gives a new key one of them (see _object_colours); with `,unseen`, a stamp rule lets
+a colour that no train grid had paint nothing.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ CELL_COSTS = (3, 3, 3, 4, 4, 4, 5, 5, 5)
 # object features (columns of object_features), and the labelling they are computed under
 OBJECT_FEATURES = ("size", "colour", "height", "width", "border", "holes", "shape", "size_rank_desc",
                    "size_rank_asc", "shape_count", "colour_count")
+# features whose values are quantities, where a threshold between two colours means something
+ORDERED_FEATURES = ("size", "height", "width", "holes", "size_rank_desc", "size_rank_asc", "shape_count",
+                    "colour_count")
 OBJECT_LABELLINGS = ((0, 0, "conn4"), (1, 0, "conn8"), (1, 1, "conn8,multi"))
 OBJECT_COST = 3
 # neighbour offsets: N, E, S, W; then the 8 neighbours in reading order
@@ -233,6 +237,34 @@ def _objects(g: np.ndarray, diag: int, multi: int) -> tuple[np.ndarray, np.ndarr
     return lab, object_features(g, lab, n)
 
 
+def _object_colours(table: tuple[np.ndarray, np.ndarray], keys: np.ndarray, fallback: str) -> np.ndarray | None:
+    """The colours of objects with feature values `keys`; None when one is undecided. A key the
+    train pairs never showed is undecided unless a `fallback` decides it, which needs the objects to
+    take two colours:
+    - "otherwise": one colour marks exactly one key and the other several, so the other is what
+      any new key gets (the size-6 objects turn red, the rest blue);
+    - "threshold" (ordered features): the keys of one colour all lie below those of the other, and a
+      new key takes the colour of its side; one in the gap between them stays undecided."""
+    out = _apply(table, keys)
+    if out is not None or not fallback:
+        return out
+    uk, vals = table
+    colours, counts = np.unique(vals, return_counts=True)
+    if colours.size != 2:
+        return None
+    seen = np.isin(keys, uk)
+    known = np.where(seen, vals[np.minimum(np.searchsorted(uk, keys), uk.size - 1)], 0)
+    if fallback == "otherwise":
+        if counts.min() != 1 or counts.max() < 2:
+            return None
+        return np.where(seen, known, colours[np.argmax(counts)]).astype(np.uint8)
+    lo, hi = colours if uk[vals == colours[0]].max() < uk[vals == colours[1]].min() else colours[::-1]
+    below, above = uk[vals == lo].max(), uk[vals == hi].min()
+    if below >= above or ((keys > below) & (keys < above)).any():
+        return None
+    return np.where(keys <= below, lo, hi).astype(np.uint8)
+
+
 def learn_object_rule(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_train: int) -> list[Learned]:
     """Object recolourings keyed by one feature, for the first labelling under which the outputs
     are the grids with whole objects recoloured (background kept)."""
@@ -261,15 +293,20 @@ def learn_object_rule(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray]
                 table = _lookup(keys, np.concatenate(targets)) if keys.size else None
                 if table is None:
                     continue
-                tests = []
-                for (lab, f), g in zip(objs[n_train:], grids[n_train:]):
-                    colours = _apply(table, f[:, k]) if f.shape[0] else np.zeros(0, dtype=np.uint8)
-                    if colours is None:
-                        break
-                    tests.append(np.ascontiguousarray(np.where(lab >= 0, colours[np.maximum(lab, 0)], g)
-                                                      .astype(np.uint8)))
-                else:
-                    found.append(Learned(f"object_rule({conn},{feature})", OBJECT_COST, tuple(tests)))
+                for fallback in ("", "otherwise", "threshold")[:3 if feature in ORDERED_FEATURES else 2]:
+                    tests = []
+                    for (lab, f), g in zip(objs[n_train:], grids[n_train:]):
+                        colours = (_object_colours(table, f[:, k], fallback) if f.shape[0]
+                                   else np.zeros(0, dtype=np.uint8))
+                        if colours is None:
+                            break
+                        tests.append(np.ascontiguousarray(np.where(lab >= 0, colours[np.maximum(lab, 0)], g)
+                                                          .astype(np.uint8)))
+                    else:
+                        name = f"object_rule({conn},{feature}{',' + fallback if fallback else ''})"
+                        found.append(Learned(name, OBJECT_COST + bool(fallback), tuple(tests)))
+                        if not fallback:
+                            break  # every test key was seen: no fallback is needed
             if found:
                 return found
     return []

@@ -8,6 +8,7 @@ from solvers.dsl.kernels_common import label
 from solvers.dsl.learned import (
     CELL_COSTS,
     CELL_KINDS,
+    OBJECT_COST,
     OBJECT_FEATURES,
     OUTSIDE,
     cell_keys,
@@ -140,6 +141,44 @@ def test_objects_recoloured_by_size_are_learned():
     # a size the train pairs never showed: no guess
     assert "object_rule(conn4,size)" not in {x.name for x in learn_object_rule(
         [*grids[:2], grid([4])], [recolour(g) for g in grids[:2]], 2)}
+
+
+def bars(sizes):
+    """One horizontal bar of colour 1 per size, on every other row."""
+    g = np.zeros((len(sizes) * 2, 8), dtype=np.uint8)
+    for i, s in enumerate(sizes):
+        g[2 * i, :s] = 1
+    return g
+
+
+def by_size(rule):
+    def recolour(g):
+        out = g.copy()
+        for r in range(g.shape[0]):
+            out[r][g[r] == 1] = rule(int(g[r].sum()))
+        return out
+    return recolour
+
+
+def test_an_object_rule_with_one_marked_size_gives_new_sizes_the_other_colour():
+    recolour = by_size(lambda s: 2 if s == 3 else 5)
+    grids = [bars([1, 3, 2]), bars([4, 3]), bars([6, 3, 1])]  # 6: never seen
+    found = {x.name: x for x in learn_object_rule(grids, [recolour(g) for g in grids[:2]], 2)}
+    assert "object_rule(conn4,size)" not in found
+    rule = found["object_rule(conn4,size,otherwise)"]
+    assert rule.cost == OBJECT_COST + 1 and np.array_equal(rule.tests[0], recolour(grids[2]))
+
+
+def test_an_object_rule_split_by_a_threshold_decides_new_sizes_beyond_it_but_not_in_the_gap():
+    recolour = by_size(lambda s: 4 if s <= 3 else 6)
+    train = [bars([1, 5]), bars([6, 2])]
+    outs = [recolour(g) for g in train]
+    found = {x.name: x for x in learn_object_rule([*train, bars([7, 1])], outs, 2)}
+    assert "object_rule(conn4,size,otherwise)" not in found  # each colour marks two sizes
+    assert np.array_equal(found["object_rule(conn4,size,threshold)"].tests[0], recolour(bars([7, 1])))
+    # 3 lies between the largest 4-coloured size (2) and the smallest 6-coloured one (5)
+    assert "object_rule(conn4,size,threshold)" not in {
+        x.name for x in learn_object_rule([*train, bars([3])], outs, 2)}
 
 
 def test_learn_all_returns_the_cheapest_first():
