@@ -19,6 +19,7 @@ import numpy as np
 
 from solvers.deadline import Deadline
 from solvers.dsl.learned import learn_all
+from solvers.dsl.learned_choice import learn_choice
 from solvers.dsl.learned_parts import learn_parts
 from solvers.dsl.learned_step import Learned
 from solvers.dsl.pieces import PiecePool, layers, overlays
@@ -146,6 +147,7 @@ class Search:
             yield from self._learned(root, learned)
         else:
             yield from self._learned(root, learned, learn_parts)
+        yield from self._learned(root, learned, learn_choice)  # a property of the task's own inputs
         while heap:
             _, _, node = heapq.heappop(heap)
             self.stats.expanded += 1
