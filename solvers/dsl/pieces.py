@@ -45,22 +45,50 @@ class Overlay:
     tests: tuple[np.ndarray, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class _Masks:
+    """The pool's cells against the target as bit-packed masks, (N, ceil(L / 8)) uint8 each: one
+    step of a search over them reads N * L / 8 bytes, not N * L (a pool of 4000 pieces of ten 30x30
+    train grids is 36 MB a mask unpacked)."""
+
+    shows: np.ndarray  # the piece is non-zero
+    wrong: np.ndarray  # the piece is non-zero and not the target's colour
+    right: np.ndarray  # the piece has the target's colour (zero included)
+    valid: np.ndarray  # (B,) the L real cells; packing pads the last byte with zeros
+    target: np.ndarray  # (B,) the target is non-zero
+
+    @classmethod
+    def of(cls, cells: np.ndarray, target: np.ndarray) -> _Masks:
+        nonzero = cells != 0
+        return cls(np.packbits(nonzero, axis=1), np.packbits(nonzero & (cells != target[None, :]), axis=1),
+                   np.packbits(cells == target[None, :], axis=1), np.packbits(np.ones(target.size, dtype=bool)),
+                   np.packbits(target != 0))
+
+
+def _none_on(masks: np.ndarray, cells: np.ndarray) -> np.ndarray:
+    """(N,) bool: which rows of packed `masks` have no bit set among the packed `cells`."""
+    return ~(masks & cells[None, :]).any(axis=1)
+
+
+def _count_on(masks: np.ndarray, cells: np.ndarray) -> np.ndarray:
+    """(N,) int: how many bits of each row of packed `masks` are set among the packed `cells`."""
+    return np.bitwise_count(masks & cells[None, :]).sum(axis=1, dtype=np.int64)  # numpy >= 2.0
+
+
 def overlays(pool: PiecePool, target: np.ndarray, deadline: Deadline, max_tops: int = 64) -> Iterator[Overlay]:
     """Overlays `top where top != 0, else bottom` that reproduce `target` (the flattened train
     outputs), cheapest total cost first within each top; tops are tried cheapest first."""
     if len(pool.pieces) < 2:
         return
-    cells = np.stack([p.train for p in pool.pieces])  # (N, L)
-    nonzero = cells != 0
-    correct = cells == target[None, :]
+    m = _Masks.of(np.stack([p.train for p in pool.pieces]), target)
     costs = np.array([p.cost for p in pool.pieces])
     # a top must be right on all its non-zero cells, cover something, and not be the answer alone
-    tops = np.flatnonzero((correct | ~nonzero).all(axis=1) & nonzero.any(axis=1) & ~correct.all(axis=1))
+    tops = np.flatnonzero(~m.wrong.any(axis=1) & m.shows.any(axis=1) & ~_none_on(~m.right, m.valid))
     for t in tops[:max_tops]:
         if deadline.expired():
             return
-        holes = ~nonzero[t]
-        fits = np.flatnonzero((correct | ~holes[None, :]).all(axis=1))
+        holes = ~m.shows[t] & m.valid
+        fits = np.flatnonzero(_none_on(~m.right, holes))  # right wherever the top shows nothing
         fits = fits[fits != t]
         if fits.size == 0:
             continue
@@ -84,33 +112,31 @@ def layers(pool: PiecePool, target: np.ndarray, deadline: Deadline, max_layers: 
     layer among the `max_starts` that decide the most cells. Two-piece stacks are `overlays`' job."""
     if len(pool.pieces) < 3 or max_layers < 3:
         return
-    cells = np.stack([p.train for p in pool.pieces])  # (N, L)
-    nonzero = cells != 0
-    wrong = nonzero & (cells != target[None, :])  # (N, L): where a piece would show a wrong colour
+    m = _Masks.of(np.stack([p.train for p in pool.pieces]), target)
     costs = np.array([p.cost for p in pool.pieces])
-    shows = nonzero.sum(axis=1)
-    tops = np.flatnonzero(~wrong.any(axis=1) & (shows > 0) & (shows < target.size))
+    shows = _count_on(m.shows, m.valid)
+    tops = np.flatnonzero(~m.wrong.any(axis=1) & (shows > 0) & (shows < target.size))
     tops = tops[np.lexsort((costs[tops], -shows[tops]))][:max_starts]
     for t in tops:
         stack = [int(t)]
-        open_ = ~nonzero[t]  # (L,) cells no layer has decided yet
-        while len(stack) < max_layers and target[open_].any() and not deadline.expired():
+        open_ = ~m.shows[t] & m.valid  # (B,) packed: the cells no layer has decided yet
+        while len(stack) < max_layers and (open_ & m.target).any() and not deadline.expired():
             # a piece right on every undecided cell (its zeros included) ends the stack as its bottom
-            ends = (cells[:, open_] == target[open_][None, :]).all(axis=1)
+            ends = _none_on(~m.right, open_)
             if ends.any():
                 stack.append(int(np.flatnonzero(ends)[np.argmin(costs[ends])]))
-                open_[:] = False
+                open_ = np.zeros_like(open_)
                 break
             if len(stack) == max_layers - 1:
                 break  # no room left for a layer that does not end the stack
-            gain = np.where(~wrong[:, open_].any(axis=1), nonzero[:, open_].sum(axis=1), 0)
+            gain = np.where(_none_on(m.wrong, open_), _count_on(m.shows, open_), 0)
             if gain.max() == 0:
                 break
             best = np.flatnonzero(gain == gain.max())
             k = int(best[np.argmin(costs[best])])
             stack.append(k)
-            open_ &= ~nonzero[k]
-        if len(stack) < 3 or target[open_].any():
+            open_ &= ~m.shows[k]
+        if len(stack) < 3 or (open_ & m.target).any():
             continue
         pieces = [pool.pieces[k] for k in stack]
         if any(x.shape != y.shape for p in pieces[1:] for x, y in zip(p.tests, pieces[0].tests)):
