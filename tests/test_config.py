@@ -19,7 +19,7 @@ def test_a_file_overrides_the_defaults_and_flags_override_the_file(tmp_path):
     c = load_config(p, safety_margin=5.0, time_budget=None)
     assert (c.time_budget, c.safety_margin, c.memory_cap_mb) == (900.0, 5.0, 100)
     assert c.share_of("heuristics") == 0.5 and c.share_of("mine") == 2.0
-    assert c.share_of("dsl") == 0.2  # the default share is kept where the file is silent
+    assert c.share_of("dsl") == 0.95  # the default share is kept where the file is silent
     assert c.share_of("unknown") == pytest.approx(sum(c.shares.values()) / len(c.shares))
 
 
