@@ -121,28 +121,6 @@ def test_object_features_count_size_holes_and_ranks():
     assert f[dot_i, col["colour"]] == 2 and f[ring_i, col["shape_count"]] == 1
 
 
-def test_objects_recoloured_by_size_are_learned():
-    def grid(sizes):
-        g = np.zeros((len(sizes) * 2, 5), dtype=np.uint8)
-        for i, s in enumerate(sizes):
-            g[2 * i, :s] = 1
-        return g
-
-    def recolour(g):
-        out = g.copy()
-        for r in range(g.shape[0]):
-            s = int(g[r].sum())
-            out[r][g[r] == 1] = {1: 4, 2: 6, 3: 7}.get(s, 1)
-        return out
-
-    grids = [grid([1, 2, 3]), grid([3, 1]), grid([2, 2, 1, 3])]
-    found = {x.name: x for x in learn_object_rule(grids, [recolour(g) for g in grids[:2]], 2)}
-    assert np.array_equal(found["object_rule(conn4,size)"].tests[0], recolour(grids[2]))
-    # a size the train pairs never showed: no guess
-    assert "object_rule(conn4,size)" not in {x.name for x in learn_object_rule(
-        [*grids[:2], grid([4])], [recolour(g) for g in grids[:2]], 2)}
-
-
 def bars(sizes):
     """One horizontal bar of colour 1 per size, on every other row."""
     g = np.zeros((len(sizes) * 2, 8), dtype=np.uint8)
@@ -158,6 +136,16 @@ def by_size(rule):
             out[r][g[r] == 1] = rule(int(g[r].sum()))
         return out
     return recolour
+
+
+def test_objects_recoloured_by_size_are_learned():
+    recolour = by_size(lambda s: {1: 4, 2: 6, 3: 7}.get(s, 1))
+    grids = [bars([1, 2, 3]), bars([3, 1]), bars([2, 2, 1, 3])]
+    found = {x.name: x for x in learn_object_rule(grids, [recolour(g) for g in grids[:2]], 2)}
+    assert np.array_equal(found["object_rule(conn4,size)"].tests[0], recolour(grids[2]))
+    # a size the train pairs never showed: no guess
+    assert "object_rule(conn4,size)" not in {x.name for x in learn_object_rule(
+        [*grids[:2], bars([4])], [recolour(g) for g in grids[:2]], 2)}
 
 
 def test_an_object_rule_with_one_marked_size_gives_new_sizes_the_other_colour():
