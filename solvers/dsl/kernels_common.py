@@ -97,6 +97,27 @@ def object_sizes(lab, n):
 
 
 @njit(cache=True)
+def label_boxes(lab, n):
+    """(n, 4) int64: r0, r1, c0, c1 (inclusive) of each label 0..n-1 of a `label` array; r1 = -1
+    for a label with no cell."""
+    h, w = lab.shape
+    box = np.empty((n, 4), dtype=np.int64)
+    box[:, 0] = h
+    box[:, 1] = -1
+    box[:, 2] = w
+    box[:, 3] = -1
+    for r in range(h):
+        for c in range(w):
+            i = lab[r, c]
+            if i >= 0:
+                box[i, 0] = min(box[i, 0], r)
+                box[i, 1] = max(box[i, 1], r)
+                box[i, 2] = min(box[i, 2], c)
+                box[i, 3] = max(box[i, 3], c)
+    return box
+
+
+@njit(cache=True)
 def enclosed_cells(lab, i, r0, c0, bh, bw):
     """(bh, bw) bool over object i's box (top-left r0, c0): the cells that are not the object's and
     that the box edge cannot reach without crossing it (4-connected), i.e. the object's holes."""

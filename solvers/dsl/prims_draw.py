@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import FRESH, label, na, object_sizes
+from solvers.dsl.kernels_common import FRESH, label, label_boxes, na, object_sizes
 from solvers.dsl.primitive import Primitive
 
 # the 8 directions as (dr, dc); ray masks use bit i for direction i
@@ -238,23 +238,13 @@ def approach(g, p):
     lab, n = label(movers, 1, 1)
     # p 0: the largest object is the anchor; it is never moved (its label is skipped below)
     big = np.argmax(object_sizes(lab, n)) if p == 0 and n > 0 else -1
-    # boxes: rows 0..n-1 the objects, row n the anchor (r0, r1, c0, c1)
-    box = np.empty((n + 1, 4), dtype=np.int64)
-    box[:, 0] = h
-    box[:, 1] = -1
-    box[:, 2] = w
-    box[:, 3] = -1
+    # boxes: rows 0..n-1 the objects, row n the anchor (r0, r1, c0, c1): the anchor's cells take label n
+    anchored = lab.copy()
     for r in range(h):
         for c in range(w):
-            i = lab[r, c]
-            if (p > 0 and g[r, c] == p) or (i >= 0 and i == big):
-                i = n
-            elif i < 0:
-                continue
-            box[i, 0] = min(box[i, 0], r)
-            box[i, 1] = max(box[i, 1], r)
-            box[i, 2] = min(box[i, 2], c)
-            box[i, 3] = max(box[i, 3], c)
+            if (p > 0 and g[r, c] == p) or (lab[r, c] >= 0 and lab[r, c] == big):
+                anchored[r, c] = n
+    box = label_boxes(anchored, n + 1)
     if box[n, 1] < 0 or n - (1 if big >= 0 else 0) == 0:
         return np.zeros((0, 0), dtype=np.uint8)
     gap = np.full(n, 1 << 30, dtype=np.int64)

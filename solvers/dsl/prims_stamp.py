@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import label, na
+from solvers.dsl.kernels_common import label, label_boxes, na
 from solvers.dsl.primitive import Primitive
 
 
@@ -18,19 +18,12 @@ def _boxes(g, lab, n):
     """(n, 5) int64 per object: r0, r1, c0, c1 (inclusive) and the number of its colours."""
     h, w = g.shape
     st = np.zeros((n, 5), dtype=np.int64)
+    st[:, :4] = label_boxes(lab, n)
     seen = np.zeros((n, 10), dtype=np.bool_)
-    for i in range(n):
-        st[i, 0], st[i, 1], st[i, 2], st[i, 3] = h, -1, w, -1
     for r in range(h):
         for c in range(w):
             i = lab[r, c]
-            if i < 0:
-                continue
-            st[i, 0] = min(st[i, 0], r)
-            st[i, 1] = max(st[i, 1], r)
-            st[i, 2] = min(st[i, 2], c)
-            st[i, 3] = max(st[i, 3], c)
-            if not seen[i, g[r, c]]:
+            if i >= 0 and not seen[i, g[r, c]]:
                 seen[i, g[r, c]] = True
                 st[i, 4] += 1
     return st
