@@ -20,6 +20,7 @@ import numpy as np
 from solvers.deadline import Deadline
 from solvers.dsl.learned import learn_all
 from solvers.dsl.learned_choice import learn_choice
+from solvers.dsl.learned_features import learn_feature_rule
 from solvers.dsl.learned_parts import learn_parts
 from solvers.dsl.learned_step import Learned
 from solvers.dsl.pieces import PiecePool, layers, overlays
@@ -145,6 +146,9 @@ class Search:
         learned: set[bytes] = set()
         if all(root.grids[i].shape == targets[i][0] for i in range(n_train)):
             yield from self._learned(root, learned)
+            # a rule over a searched set of cell features: too slow to try on every state, so the
+            # root only (most such tasks recolour the input in place)
+            yield from self._learned(root, learned, learn_feature_rule)
         else:
             yield from self._learned(root, learned, learn_parts)
         yield from self._learned(root, learned, learn_choice)  # a property of the task's own inputs

@@ -12,6 +12,7 @@ from solvers.candidate import Candidate
 from solvers.deadline import Deadline
 from solvers.dsl.colours import ColourMap, normalising_map
 from solvers.dsl.learned import learn_all
+from solvers.dsl.learned_features import learn_feature_rule
 from solvers.dsl.prims_fit import entries_for
 from solvers.dsl.search import Found, Search, SearchConfig
 from solvers.dsl.table import build_table
@@ -64,6 +65,7 @@ class DslSolver:
         b = a.copy()
         b[1, 2] = 2
         learn_all([a, a], [b], 1)
+        learn_feature_rule([a, a], [b], 1)
 
     def solve(self, task: Task, deadline: Deadline) -> Iterator[Candidate]:
         ins = [e.input.cells for e in task.train]

@@ -119,8 +119,9 @@ def test_pieces_combine_two_chains_when_no_single_chain_fits():
     small, ins, outs = overlay_task()
     search = Search(small, ins[:3], outs[:3], ins[3:], SearchConfig(max_depth=2))
     full = [f for f in search.run(Deadline.after(5)) if f.matched == f.n_train]
-    assert full and full[0].program[0] == "overlay_nonzero(top, bottom)"
-    assert np.array_equal(full[0].tests[0], outs[3])
+    # a learned cell rule on (colour, mirror_both) also describes this task; the overlay must still come
+    overlays = [f for f in full if f.program[0] == "overlay_nonzero(top, bottom)"]
+    assert overlays and np.array_equal(overlays[0].tests[0], outs[3])
 
 
 def test_three_pieces_are_stacked_when_no_pair_makes_the_output():

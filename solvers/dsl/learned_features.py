@@ -1,0 +1,246 @@
+"""A learned last step: a cell rule over a small *searched* set of the cell's features.
+
+The cell rules of solvers.dsl.learned key each cell on one fixed description (its 3 x 3
+neighbourhood, say): rich keys fit often but leave test cells with keys no train cell had. Here every
+cell gets a row of simple features (its colour, each neighbour, each ray, its row parity, its
+component's size...), and the rule keys on the fewest of them, 1 to 3, that explain every train
+cell: the shortest description that fits, so the test grids' keys have mostly been seen.
+
+The value of a key is not only a colour: it may be "keep the cell's colour" or "take the colour of
+feature f" (the north neighbour's, the first colour along the west ray...), so one rule covers every
+colour of a task that moves colours around. A key may allow several values; the first allowed is
+used: keep the colour, then a fixed colour, then the copied features in table order.
+
+Like the other learned rules, it answers only when every key of the test grids was seen in training,
+and only when it changes some cell.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import numpy as np
+from numba import njit
+
+from solvers.dsl.learned_step import Learned
+
+# columns of cell_features; the first N_COLOUR are colours (10: beyond the edge, or nothing met),
+# which an output cell may copy
+FEATURES = (
+    "colour", "nbr_n", "nbr_w", "nbr_e", "nbr_s", "nbr_nw", "nbr_ne", "nbr_sw", "nbr_se",
+    "ray_n", "ray_w", "ray_e", "ray_s", "ray_nw", "ray_ne", "ray_sw", "ray_se",
+    "between_we", "between_ns", "mirror_lr", "mirror_ud", "mirror_both",
+    "row_mod2", "col_mod2", "row_mod3", "col_mod3", "row_end_mod2", "col_end_mod2",
+    "nbr4_count", "nbr8_count", "same_nbr8", "component_size", "component_border", "on_border",
+    "row_others", "col_others", "between_any", "rays4_all",
+)
+N_COLOUR = 22
+N_FEATURES = len(FEATURES)
+MAX_FEATURES = 3  # features in one key
+BASE_COST = 3  # plus one per feature in the key
+MAX_RULES = 4  # distinct answers reported, fewest table entries first
+NONE = 10
+# N, W, E, S, then the diagonals NW, NE, SW, SE: the order of the nbr_ and ray_ columns
+DR8 = np.array([-1, 0, 0, 1, -1, -1, 1, 1])
+DC8 = np.array([0, -1, 1, 0, -1, 1, -1, 1])
+
+
+@njit(cache=True)
+def _components(g):
+    """Per cell, the size of its 4-connected one-colour component (capped at 15) and whether that
+    component touches the border: two (h, w) int64 grids."""
+    h, w = g.shape
+    comp = np.full((h, w), -1, dtype=np.int64)
+    size = np.zeros(h * w, dtype=np.int64)
+    border = np.zeros(h * w, dtype=np.int64)
+    stack = np.empty(h * w, dtype=np.int64)
+    n = 0
+    for r0 in range(h):
+        for c0 in range(w):
+            if comp[r0, c0] >= 0:
+                continue
+            comp[r0, c0] = n
+            stack[0] = r0 * w + c0
+            top = 1
+            while top > 0:
+                top -= 1
+                r = stack[top] // w
+                c = stack[top] % w
+                size[n] += 1
+                if r == 0 or c == 0 or r == h - 1 or c == w - 1:
+                    border[n] = 1
+                for i in range(4):
+                    rr = r + DR8[i]
+                    cc = c + DC8[i]
+                    if 0 <= rr < h and 0 <= cc < w and comp[rr, cc] < 0 and g[rr, cc] == g[r0, c0]:
+                        comp[rr, cc] = n
+                        stack[top] = rr * w + cc
+                        top += 1
+            n += 1
+    sizes = np.empty((h, w), dtype=np.int64)
+    borders = np.empty((h, w), dtype=np.int64)
+    for r in range(h):
+        for c in range(w):
+            sizes[r, c] = min(size[comp[r, c]], 15)
+            borders[r, c] = border[comp[r, c]]
+    return sizes, borders
+
+
+@njit(cache=True)
+def cell_features(g):
+    """(h * w, N_FEATURES) int64, cells in reading order, columns as FEATURES; every value is < 16."""
+    h, w = g.shape
+    f = np.zeros((h * w, 38), dtype=np.int64)
+    sizes, borders = _components(g)
+    row_n = np.zeros(h, dtype=np.int64)
+    col_n = np.zeros(w, dtype=np.int64)
+    for r in range(h):
+        for c in range(w):
+            if g[r, c] != 0:
+                row_n[r] += 1
+                col_n[c] += 1
+    for r in range(h):
+        for c in range(w):
+            i = r * w + c
+            v0 = g[r, c]
+            f[i, 0] = v0
+            nz4 = 0
+            nz8 = 0
+            same = 0
+            for k in range(8):
+                rr = r + DR8[k]
+                cc = c + DC8[k]
+                v = NONE
+                if 0 <= rr < h and 0 <= cc < w:
+                    v = g[rr, cc]
+                f[i, 1 + k] = v
+                if v != 0 and v != NONE:
+                    nz8 += 1
+                    nz4 += k < 4
+                same += v == v0
+                ray = NONE  # the first non-zero colour along direction k
+                while 0 <= rr < h and 0 <= cc < w:
+                    if g[rr, cc] != 0:
+                        ray = g[rr, cc]
+                        break
+                    rr += DR8[k]
+                    cc += DC8[k]
+                f[i, 9 + k] = ray
+            f[i, 17] = f[i, 10] if f[i, 10] == f[i, 11] else NONE  # the same colour west and east
+            f[i, 18] = f[i, 9] if f[i, 9] == f[i, 12] else NONE  # north and south
+            f[i, 19] = g[r, w - 1 - c]
+            f[i, 20] = g[h - 1 - r, c]
+            f[i, 21] = g[h - 1 - r, w - 1 - c]
+            f[i, 22] = r % 2
+            f[i, 23] = c % 2
+            f[i, 24] = r % 3
+            f[i, 25] = c % 3
+            f[i, 26] = (h - 1 - r) % 2
+            f[i, 27] = (w - 1 - c) % 2
+            f[i, 28] = nz4
+            f[i, 29] = nz8
+            f[i, 30] = same
+            f[i, 31] = sizes[r, c]
+            f[i, 32] = borders[r, c]
+            f[i, 33] = r == 0 or c == 0 or r == h - 1 or c == w - 1
+            f[i, 34] = min(row_n[r] - (v0 != 0), 15)
+            f[i, 35] = min(col_n[c] - (v0 != 0), 15)
+            f[i, 36] = f[i, 17] != NONE or f[i, 18] != NONE
+            f[i, 37] = f[i, 9] != NONE and f[i, 10] != NONE and f[i, 11] != NONE and f[i, 12] != NONE
+    return f
+
+
+@njit(cache=True)
+def allowed_values(f, out):
+    """(n,) int64 bitmask per cell of the values that give its output colour: bit 0 keeps the cell's
+    colour, bit 1 + k paints colour k, bit 10 + j copies colour feature j (1 <= j < N_COLOUR)."""
+    m = np.zeros(f.shape[0], dtype=np.int64)
+    for i in range(f.shape[0]):
+        o = out[i]
+        b = np.int64(1) << (1 + o)
+        if f[i, 0] == o:
+            b |= 1
+        for j in range(1, 22):
+            if f[i, j] == o:
+                b |= np.int64(1) << (10 + j)
+        m[i] = b
+    return m
+
+
+@njit(cache=True)
+def _keys(f, cols):
+    k = np.zeros(f.shape[0], dtype=np.int64)
+    for j in cols:
+        k = k * 16 + f[:, j]
+    return k
+
+
+@njit(cache=True)
+def fit_table(f, allowed, cols):
+    """(table, seen) over the 16 ** len(cols) keys: the values every train cell of a key allows; an
+    empty table when some key allows no value."""
+    keys = _keys(f, cols)
+    table = np.full(16 ** len(cols), -1, dtype=np.int64)
+    seen = np.zeros(16 ** len(cols), dtype=np.bool_)
+    for i in range(keys.size):
+        table[keys[i]] &= allowed[i]
+        seen[keys[i]] = True
+        if table[keys[i]] == 0:
+            return np.zeros(0, dtype=np.int64), seen
+    return table, seen
+
+
+@njit(cache=True)
+def apply_table(f, table, seen, cols):
+    """(n,) int64 output colours, or an empty array when a key was never seen or copies nothing."""
+    keys = _keys(f, cols)
+    out = np.empty(keys.size, dtype=np.int64)
+    for i in range(keys.size):
+        if not seen[keys[i]]:
+            return np.zeros(0, dtype=np.int64)
+        m = table[keys[i]]
+        j = 0
+        while not (m >> j) & 1:
+            j += 1
+        v = f[i, 0] if j == 0 else (j - 1 if j <= 10 else f[i, j - 10])
+        if v == NONE:
+            return np.zeros(0, dtype=np.int64)
+        out[i] = v
+    return out
+
+
+def learn_feature_rule(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_train: int,
+                       max_features: int = MAX_FEATURES) -> list[Learned]:
+    """The rules on the fewest features that fit every train pair and cover every test grid; among
+    those, up to MAX_RULES distinct answers, smallest table first."""
+    if any(g.shape != o.shape for g, o in zip(grids[:n_train], outputs)):
+        return []
+    feats = [cell_features(g) for g in grids]
+    f = np.concatenate(feats[:n_train])
+    allowed = np.concatenate([allowed_values(x, o.ravel().astype(np.int64)) for x, o in zip(feats, outputs)])
+    if (allowed & 1).all():
+        return []  # every train output equals its input: there is nothing to learn
+    for size in range(1, max_features + 1):
+        found: list[tuple[int, Learned]] = []
+        for subset in itertools.combinations(range(N_FEATURES), size):
+            cols = np.array(subset, dtype=np.int64)
+            table, seen = fit_table(f, allowed, cols)
+            if table.size == 0:
+                continue
+            tests = []
+            for x, g in zip(feats[n_train:], grids[n_train:]):
+                out = apply_table(x, table, seen, cols)
+                if out.size == 0:
+                    break
+                tests.append(np.ascontiguousarray(out.reshape(g.shape).astype(np.uint8)))
+            else:
+                name = f"feature_rule({','.join(FEATURES[j] for j in subset)})"
+                found.append((int(seen.sum()), Learned(name, BASE_COST + size, tuple(tests))))
+        if found:
+            found.sort(key=lambda x: x[0])
+            distinct: dict[bytes, Learned] = {}
+            for _, rule in found:
+                distinct.setdefault(b"".join(bytes(t.shape) + t.tobytes() for t in rule.tests), rule)
+            return list(distinct.values())[:MAX_RULES]
+    return []
