@@ -9,6 +9,10 @@ stamp must then reproduce every train output exactly, so a disagreement that mat
 Painting is composable where a cell-neighbourhood rule is not: two stamps side by side in a test grid
 make a surrounding that no train pair showed, but each stamp was seen.
 
+With `,any`, one stamp serves every colour, and it may paint the stamping cell's own colour (each
+coloured cell grows the same halo or cross, whatever its colour): a test grid's new colour then has a
+stamp too. It is tried only where the per-colour stamps give no answer without guessing.
+
 Background is colour 0 (the search runs on frequency-normalised colours, where 0 is the commonest).
 """
 
@@ -22,13 +26,15 @@ from numba import njit
 from solvers.dsl.learned_step import Learned
 
 UNSEEN, MIXED = -2, -1  # table entries that are not a colour
+SELF = 10  # a table entry: the stamping cell's own colour
 STAMP_RADII = (1, 2)  # 3x3 and 5x5 windows; the wider one is dearer (it explains more by chance)
 STAMP_COSTS = (4, 5)
 
 
 @njit(cache=True)
-def stamp_observe(g, o, table):
-    """Add the evidence of one train pair to `table` (10, 2r+1, 2r+1) int64, in place."""
+def stamp_observe(g, o, table, pooled):
+    """Add the evidence of one train pair to `table` (10, 2r+1, 2r+1) int64, in place; with `pooled`,
+    every colour's evidence goes to table[0] (colour 0 never stamps)."""
     h, w = g.shape
     r = table.shape[1] // 2
     for y in range(h):
@@ -42,15 +48,18 @@ def stamp_observe(g, o, table):
                     if yy < 0 or xx < 0 or yy >= h or xx >= w or g[yy, xx] != 0:
                         continue
                     v = np.int64(o[yy, xx])
-                    cur = table[col, dy + r, dx + r]
+                    if v == col:
+                        v = SELF
+                    k = 0 if pooled else col
+                    cur = table[k, dy + r, dx + r]
                     if cur == UNSEEN:
-                        table[col, dy + r, dx + r] = v
+                        table[k, dy + r, dx + r] = v
                     elif cur != v:
-                        table[col, dy + r, dx + r] = MIXED
+                        table[k, dy + r, dx + r] = MIXED
 
 
 @njit(cache=True)
-def stamp_apply(g, table):
+def stamp_apply(g, table, pooled):
     """`g` with each coloured cell's stamp painted on the background around it. A cell that two
     stamps paint takes the first, in reading order of the painting cells."""
     h, w = g.shape
@@ -64,11 +73,11 @@ def stamp_apply(g, table):
             for dy in range(-r, r + 1):
                 for dx in range(-r, r + 1):
                     yy, xx = y + dy, x + dx
-                    v = table[col, dy + r, dx + r]
+                    v = table[0 if pooled else col, dy + r, dx + r]
                     if yy < 0 or xx < 0 or yy >= h or xx >= w or v <= 0:
                         continue
                     if g[yy, xx] == 0 and out[yy, xx] == 0:
-                        out[yy, xx] = v
+                        out[yy, xx] = col if v == SELF else v
     return out
 
 
@@ -86,15 +95,18 @@ def learn_stamp(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_tr
     for g in train:
         seen[np.unique(g)] = True
     guess = any(not seen[np.unique(t)].all() for t in grids[n_train:])
-    for radius, cost in zip(STAMP_RADII, STAMP_COSTS):
-        table = np.full((10, 2 * radius + 1, 2 * radius + 1), UNSEEN, dtype=np.int64)
-        for g, o in zip(train, outputs):
-            stamp_observe(g, o, table)
-        if not (table > 0).any():
-            continue
-        if all((stamp_apply(g, table) == o).all() for g, o in zip(train, outputs)):
-            tests = tuple(np.ascontiguousarray(stamp_apply(t, table)) for t in grids[n_train:])
-            side = 2 * radius + 1
-            name = f"stamp_rule({side}x{side}{',unseen' if guess else ''})"
-            found.append(Learned(name, cost + guess, tests))
+    for pooled in (False, True):
+        if pooled and found and not guess:
+            break  # the per-colour stamps answer without guessing: no need to pool the colours
+        for radius, cost in zip(STAMP_RADII, STAMP_COSTS):
+            table = np.full((10, 2 * radius + 1, 2 * radius + 1), UNSEEN, dtype=np.int64)
+            for g, o in zip(train, outputs):
+                stamp_observe(g, o, table, pooled)
+            if not (table > 0).any():
+                continue
+            if all((stamp_apply(g, table, pooled) == o).all() for g, o in zip(train, outputs)):
+                tests = tuple(np.ascontiguousarray(stamp_apply(t, table, pooled)) for t in grids[n_train:])
+                side = 2 * radius + 1
+                variant = ",any" if pooled else (",unseen" if guess else "")
+                found.append(Learned(f"stamp_rule({side}x{side}{variant})", cost + (pooled or guess), tests))
     return found
