@@ -87,6 +87,46 @@ def count_diagonal(g, p):
     return out
 
 
+@njit(cache=True)
+def colour_list(g, p):
+    """The colours present, one cell each, in order: p // 4 = 0 most cells first, 1 fewest first
+    (a column for even p % 4, a row for odd), 2 by position, along the axis where the colours' centres
+    spread most (a row when that is left to right, a column when top to bottom). p & 2 with order 2:
+    colour 0 is listed too (the colours tile the grid). n/a with a tie or with fewer than 2 colours."""
+    order = p // 4
+    h, w = g.shape
+    cnt = colour_counts(g)
+    rs = np.zeros(10, dtype=np.float64)
+    cs = np.zeros(10, dtype=np.float64)
+    for r in range(h):
+        for c in range(w):
+            rs[g[r, c]] += r
+            cs[g[r, c]] += c
+    first = 0 if (order == 2 and p & 2) else 1
+    colours = np.array([k for k in range(first, 10) if cnt[k] > 0], dtype=np.int64)
+    n = colours.size
+    if n < 2:
+        return na()
+    rows_out = p % 2 == 0  # a column of cells
+    key = np.empty(n, dtype=np.float64)
+    if order == 2:
+        rc = rs[colours] / cnt[colours]
+        cc = cs[colours] / cnt[colours]
+        rows_out = rc.max() - rc.min() >= cc.max() - cc.min()
+        key = rc if rows_out else cc
+    else:
+        for i in range(n):
+            key[i] = -cnt[colours[i]] if order == 0 else cnt[colours[i]]
+    idx = np.argsort(key, kind="mergesort")
+    for i in range(n - 1):
+        if key[idx[i]] == key[idx[i + 1]]:
+            return na()
+    out = np.zeros((n, 1) if rows_out else (1, n), dtype=np.uint8)
+    for i in range(n):
+        out.ravel()[i] = colours[idx[i]]
+    return out
+
+
 MEASURES = ("objects", "objects8", "colours", "cells")
 
 
@@ -101,4 +141,9 @@ def entries() -> list[Primitive]:
         out.append(Primitive(f"count_bar({s},row)", count_bar, 2 * m, 3))
         out.append(Primitive(f"count_bar({s},col)", count_bar, 2 * m + 1, 3))
     out += [Primitive(f"count_diagonal({s})", count_diagonal, m, 3) for m, s in enumerate(MEASURES[:2])]
+    for order, name in enumerate(("most_first", "fewest_first")):
+        out.append(Primitive(f"colour_list({name},col)", colour_list, 4 * order, 2))
+        out.append(Primitive(f"colour_list({name},row)", colour_list, 4 * order + 1, 2))
+    out.append(Primitive("colour_list(position)", colour_list, 8, 2))
+    out.append(Primitive("colour_list(position,with_0)", colour_list, 10, 2))
     return out

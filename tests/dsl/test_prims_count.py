@@ -28,6 +28,16 @@ CASES = [
     ("count_diagonal", 0, [[0, 8, 0, 8]], [[8, 0], [0, 8]]),
     ("count_diagonal", 1, [[8, 0, 0], [0, 8, 0], [0, 0, 0], [0, 8, 8]], [[8, 0], [0, 8]]),
     ("count_diagonal", 0, [[0]], None),
+    # 1 has 3 cells, 2 has 2, 3 has 1; centres: 1 at column 1/3, 3 at 1, 2 at 2 (a left-to-right spread)
+    ("colour_list", 0, [[1, 1, 2, 0], [1, 3, 2, 0]], [[1], [2], [3]]),
+    ("colour_list", 1, [[1, 1, 2, 0], [1, 3, 2, 0]], [[1, 2, 3]]),
+    ("colour_list", 4, [[1, 1, 2, 0], [1, 3, 2, 0]], [[3], [2], [1]]),
+    ("colour_list", 5, [[1, 1, 2, 0], [1, 3, 2, 0]], [[3, 2, 1]]),
+    ("colour_list", 8, [[1, 1, 2, 0], [1, 3, 2, 0]], [[1, 3, 2]]),
+    ("colour_list", 10, [[1, 1, 2, 0], [1, 3, 2, 0]], [[1, 3, 2, 0]]),
+    ("colour_list", 8, [[4, 4], [0, 0], [6, 6], [5, 5]], [[4], [6], [5]]),  # top to bottom: a column
+    ("colour_list", 0, [[1, 2, 0]], None),  # 1 and 2 tie on cells
+    ("colour_list", 8, [[0, 7, 7]], None),  # one colour: no list
 ]
 
 
