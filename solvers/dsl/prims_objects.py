@@ -18,9 +18,10 @@ from solvers.dsl.prims_compose import image
 # selectors (the `sel` of p = sel * 4 + diag * 2 + multi)
 LARGEST, SMALLEST, UNIQUE_COLOUR, UNIQUE_SHAPE, MOST_COLOURS = 0, 1, 2, 3, 4
 BORDER, INNER, TOP, BOTTOM, LEFT, RIGHT, HOLED = 5, 6, 7, 8, 9, 10, 11
+MOST_OF = 12  # MOST_OF + k - 1: the most cells of colour k, k = 1..3 (colours are renumbered by frequency)
 SELECTOR_NAMES = (
     "largest", "smallest", "unique_colour", "unique_shape", "most_colours",
-    "border", "inner", "top", "bottom", "left", "right", "holed",
+    "border", "inner", "top", "bottom", "left", "right", "holed", "most_of_1", "most_of_2", "most_of_3",
 )
 
 
@@ -124,6 +125,15 @@ def _select(g, p):
         return lab, _unique_extreme(st[:, 3], False)
     if sel == RIGHT:
         return lab, _unique_extreme(st[:, 4], True)
+    if sel >= MOST_OF:
+        k = sel - MOST_OF + 1
+        cnt = np.zeros(n, dtype=np.int64)
+        h, w = g.shape
+        for r in range(h):
+            for c in range(w):
+                if lab[r, c] >= 0 and g[r, c] == k:
+                    cnt[lab[r, c]] += 1
+        return lab, _unique_extreme(cnt, True)
     # the only object with some property
     found = -1
     for i in range(n):

@@ -8,7 +8,7 @@ from tests.dsl.cases import check
 
 MOD = "solvers.dsl.prims_objects"
 M8, S4, M4, S8 = 3, 0, 1, 2  # connectivity bits: conn8 multi, conn4 single, conn4 multi, conn8 single
-LARGEST, SMALLEST, UCOL, USHAPE, MOSTC, BORDER, INNER, TOP, BOTTOM, LEFT, RIGHT, HOLED = range(12)
+LARGEST, SMALLEST, UCOL, USHAPE, MOSTC, BORDER, INNER, TOP, BOTTOM, LEFT, RIGHT, HOLED, MOST_OF = range(13)
 
 A = [[1, 1, 0, 0, 0, 2],
      [1, 1, 0, 3, 0, 0],
@@ -49,6 +49,10 @@ CASES = [
     ("crop_object", LEFT * 4 + M8, A, None),
     ("crop_object", LEFT * 4 + M8, TWO, [[7]]),
     ("crop_object", RIGHT * 4 + M8, A, [[2]]),
+    # the object with the most 2s is the smaller one; no 3 anywhere is a tie at zero
+    ("crop_object", (MOST_OF + 1) * 4 + M8, [[1, 1, 1, 0, 1, 2], [1, 2, 1, 0, 2, 2]], [[1, 2], [2, 2]]),
+    ("crop_object", MOST_OF * 4 + M8, [[1, 1, 1, 0, 1, 2], [1, 2, 1, 0, 2, 2]], [[1, 1, 1], [1, 2, 1]]),
+    ("crop_object", (MOST_OF + 2) * 4 + M8, [[1, 1, 1, 0, 1, 2], [1, 2, 1, 0, 2, 2]], None),
     ("crop_object", LARGEST * 4 + M8, [[0, 0], [0, 0]], None),
     # connectivity bits
     ("crop_object", LARGEST * 4 + S8, DIAG, DIAG),
