@@ -1,5 +1,5 @@
-"""Repair primitives: fill a region hidden under a mask colour from the periodic tiling or the
-symmetries of the rest of the grid."""
+"""Repair primitives: fill a region hidden under a mask colour from the periodic tiling, the diagonal
+stripes or the symmetries of the rest of the grid."""
 
 from __future__ import annotations
 
@@ -170,7 +170,68 @@ def repair(g, p):
     return best_out
 
 
+@njit(cache=True)
+def _diagonal_period(g, m, anti):
+    """The smallest k >= 2 for which the cells not of colour m agree along the diagonals r + c
+    (r - c with anti) taken mod k, every class showing some cell; 0 if none. (k, the classes' colours).
+    Each class spans at least two of the h + w - 1 diagonals: a longer "period" never repeats."""
+    h, w = g.shape
+    for k in range(2, (h + w - 1) // 2 + 1):
+        tab = np.full(k, -1, dtype=np.int64)
+        ok = True
+        for r in range(h):
+            for c in range(w):
+                v = g[r, c]
+                if v == m:
+                    continue
+                i = (r - c) % k if anti else (r + c) % k
+                if tab[i] < 0:
+                    tab[i] = v
+                elif tab[i] != v:
+                    ok = False
+                    break
+            if not ok:
+                break
+        if ok and (tab >= 0).all():
+            return k, tab
+    return 0, np.zeros(0, dtype=np.int64)
+
+
+@njit(cache=True)
+def diagonal_fill(g, p):
+    """Fill the cells of a mask colour from diagonal stripes: the grid is periodic along r + c (p = 0)
+    or r - c (p = 1) with the smallest period k on which every other cell agrees. The mask is the
+    present colour that allows the smallest k plus mask cells (ties to fewer cells); n/a when none
+    does or the grid has no mask cells to fill."""
+    cnt = colour_counts(g)
+    best_m = -1
+    best_score = 0
+    best_tab = np.zeros(0, dtype=np.int64)
+    for m in range(10):
+        if cnt[m] == 0:
+            continue
+        k, tab = _diagonal_period(g, m, p == 1)
+        if k == 0:
+            continue
+        score = k + cnt[m]
+        if best_m < 0 or score < best_score:
+            best_m = m
+            best_score = score
+            best_tab = tab
+    if best_m < 0:
+        return na()
+    h, w = g.shape
+    k = best_tab.size
+    out = g.copy()
+    for r in range(h):
+        for c in range(w):
+            if g[r, c] == best_m:
+                out[r, c] = best_tab[(r - c) % k if p == 1 else (r + c) % k]
+    return out
+
+
 def entries() -> list[Primitive]:
     # p % 2: periodic (0) or symmetric (1); p // 2: the whole grid (0) or the hidden region only (1)
     return [Primitive(f"repair({how},{part})", repair, 2 * j + i, 2)
-            for j, part in enumerate(("full", "region")) for i, how in enumerate(("periodic", "symmetric"))]
+            for j, part in enumerate(("full", "region")) for i, how in enumerate(("periodic", "symmetric"))] + [
+        Primitive("diagonal_fill(down)", diagonal_fill, 0, 2), Primitive("diagonal_fill(up)", diagonal_fill, 1, 2)]
