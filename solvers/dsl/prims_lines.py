@@ -58,33 +58,53 @@ def mark_uniform_lines(g, p):
 
 
 @njit(cache=True)
+def _open_span(line, walls):
+    """(first, last) of the zero cells of a 1-D line when they are all of its cells, or, with walls,
+    all of its cells between a leading and a trailing run of coloured cells; (0, -1) otherwise."""
+    n = line.shape[0]
+    a, b = 0, n - 1
+    if walls:
+        while a < n and line[a] != 0:
+            a += 1
+        while b >= 0 and line[b] != 0:
+            b -= 1
+    if a > b:
+        return 0, -1
+    for i in range(a, b + 1):
+        if line[i] != 0:
+            return 0, -1
+    return a, b
+
+
+@njit(cache=True)
 def fill_empty_lines(g, p):
-    """All-zero rows (p = 0), columns (p = 1) or both (p = 2) are painted FRESH; n/a if none."""
+    """All-zero rows (p % 3 = 0), columns (1) or both (2) are painted FRESH. With p // 3 = 1 a line
+    may also have walls, coloured runs at its two ends, and its zeros between them are painted if no
+    line in that direction has a longer such span (the empty rows of a ragged frame, not the short
+    gaps of its edge). n/a if no line is painted."""
     h, w = g.shape
     out = g.copy()
+    walls = p // 3 == 1
     any_line = False
-    if p != 1:
-        for r in range(h):
-            empty = True
-            for c in range(w):
-                if g[r, c] != 0:
-                    empty = False
-                    break
-            if empty:
-                any_line = True
-                for c in range(w):
-                    out[r, c] = FRESH
-    if p != 0:
-        for c in range(w):
-            empty = True
-            for r in range(h):
-                if g[r, c] != 0:
-                    empty = False
-                    break
-            if empty:
-                any_line = True
-                for r in range(h):
-                    out[r, c] = FRESH
+    for axis in range(2):
+        if (axis == 0 and p % 3 == 1) or (axis == 1 and p % 3 == 0):
+            continue
+        n = h if axis == 0 else w
+        spans = np.zeros((n, 2), dtype=np.int64)
+        longest = 0
+        for i in range(n):
+            a, b = _open_span(g[i, :] if axis == 0 else g[:, i], walls)
+            spans[i, 0], spans[i, 1] = a, b
+            longest = max(longest, b - a + 1)
+        for i in range(n):
+            if longest == 0 or spans[i, 1] - spans[i, 0] + 1 != longest:
+                continue
+            any_line = True
+            for j in range(spans[i, 0], spans[i, 1] + 1):
+                if axis == 0:
+                    out[i, j] = FRESH
+                else:
+                    out[j, i] = FRESH
     if not any_line:
         return na()
     return out
@@ -325,6 +345,8 @@ def entries() -> list[Primitive]:
     out += [Primitive(f"line_majority({s})", line_majority, p, 2) for p, s in enumerate(("rows", "cols"))]
     out += [Primitive(f"mark_uniform_lines({s})", mark_uniform_lines, p, 3) for p, s in enumerate(("rows", "cols"))]
     out += [Primitive(f"fill_empty_lines({s})", fill_empty_lines, p, 2) for p, s in enumerate(("rows", "cols", "both"))]
+    out += [Primitive(f"fill_empty_lines({s},walls)", fill_empty_lines, 3 + p, 3)
+            for p, s in enumerate(("rows", "cols", "both"))]
     out += [Primitive(f"split_reduce({s})", split_reduce, p, 2) for p, s in enumerate(("colour", "count"))]
     out += [Primitive(f"bridge({s})", bridge, p, 2) for p, s in enumerate(("rows", "cols", "both", "diagonals"))]
     out += [Primitive(f"rays_to_target({s})", rays_to_target, p, 3) for p, s in enumerate(("largest", "any"))]

@@ -13,6 +13,15 @@ CASES = [
     ('fill_empty_lines', 1, [[1, 0, 1], [0, 0, 0], [1, 0, 1]], [[1, 9, 1], [0, 9, 0], [1, 9, 1]]),
     ('fill_empty_lines', 2, [[1, 0, 1], [0, 0, 0], [1, 0, 1]], [[1, 9, 1], [9, 9, 9], [1, 9, 1]]),
     ('fill_empty_lines', 2, [[1, 1], [1, 1]], None),
+    # walls: the zeros between coloured runs at both ends; a line with colour in its middle is not empty
+    # (a shorter span, like row 2's, is a gap in the frame's edge and stays)
+    ('fill_empty_lines', 3, [[2, 2, 2, 2], [8, 0, 0, 2], [8, 0, 2, 2], [8, 8, 8, 8]],
+     [[2, 2, 2, 2], [8, 9, 9, 2], [8, 0, 2, 2], [8, 8, 8, 8]]),
+    ('fill_empty_lines', 4, [[2, 2, 2, 2], [8, 0, 0, 2], [8, 0, 2, 2], [8, 8, 8, 8]],
+     [[2, 2, 2, 2], [8, 9, 0, 2], [8, 9, 2, 2], [8, 8, 8, 8]]),
+    ('fill_empty_lines', 3, [[1, 0, 1, 0, 1]], None),
+    ('fill_empty_lines', 5, [[0, 0], [0, 3]], [[9, 9], [9, 3]]),
+    ('fill_empty_lines', 0, [[0, 0], [0, 3]], [[9, 9], [0, 3]]),  # without walls: only the all-zero row
     ('split_reduce', 0, [[0, 1, 5, 0, 0], [2, 2, 5, 0, 3], [5, 5, 5, 5, 5], [0, 0, 5, 0, 0]], [[2, 3], [0, 0]]),
     ('split_reduce', 1, [[0, 1, 5, 0, 0], [2, 2, 5, 0, 3], [5, 5, 5, 5, 5], [0, 0, 5, 0, 0]], [[3, 1], [0, 0]]),
     ('split_reduce', 0, [[1, 2], [3, 4]], None),
