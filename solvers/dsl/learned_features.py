@@ -94,7 +94,7 @@ def _components(g):
 def cell_features(g):
     """(h * w, N_FEATURES) int64, cells in reading order, columns as FEATURES; every value is < 16."""
     h, w = g.shape
-    f = np.zeros((h * w, 38), dtype=np.int64)
+    f = np.zeros((h * w, N_FEATURES), dtype=np.int64)
     sizes, borders = _components(g)
     row_n = np.zeros(h, dtype=np.int64)
     col_n = np.zeros(w, dtype=np.int64)
@@ -164,7 +164,7 @@ def allowed_values(f, out):
         b = np.int64(1) << (1 + o)
         if f[i, 0] == o:
             b |= 1
-        for j in range(1, 22):
+        for j in range(1, N_COLOUR):
             if f[i, j] == o:
                 b |= np.int64(1) << (10 + j)
         m[i] = b
