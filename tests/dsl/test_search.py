@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from solvers.deadline import Deadline
-from solvers.dsl import learned, learned_stamp
+from solvers.dsl import learned, learned_features, learned_stamp
 from solvers.dsl.colours import ColourMap, normalising_map
 from solvers.dsl.pieces import PiecePool, layers
 from solvers.dsl.search import Search, SearchConfig
@@ -185,5 +185,6 @@ def test_warm_up_runs_every_kernel_once():
     DslSolver().warm_up()  # a kernel that cannot take a tiny grid would raise here
     # the learned rules' kernels too: one left cold would compile inside the first task's deadline
     for kernel in (learned.cell_keys, learned.object_features, learned_stamp.stamp_observe,
-                   learned_stamp.stamp_apply):
+                   learned_stamp.stamp_apply, learned_features.cell_features, learned_features.allowed_values,
+                   learned_features.fit_table, learned_features.apply_table):
         assert kernel.signatures, kernel.__name__
