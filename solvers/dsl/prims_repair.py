@@ -11,55 +11,68 @@ from solvers.dsl.primitive import Primitive
 
 
 @njit(cache=True)
+def _class_of(r, c, kind, a, b):
+    """The residue class of cell (r, c): kind 0, the 2-D period a x b; 1, r + c mod a; 2, r - c mod a."""
+    if kind == 0:
+        return (r % a) * b + c % b
+    if kind == 1:
+        return (r + c) % a
+    return (r - c) % a
+
+
+@njit(cache=True)
+def _class_colours(g, m, kind, a, b):
+    """(classes,) int64: the one colour of each residue class (see _class_of) over the cells not of
+    colour m; empty when two cells of a class disagree or a class has no such cell."""
+    h, w = g.shape
+    tab = np.full(a * b if kind == 0 else a, -1, dtype=np.int64)
+    for r in range(h):
+        for c in range(w):
+            v = g[r, c]
+            if v == m:
+                continue
+            i = _class_of(r, c, kind, a, b)
+            if tab[i] < 0:
+                tab[i] = v
+            elif tab[i] != v:
+                return np.zeros(0, dtype=np.int64)
+    if (tab < 0).any():
+        return np.zeros(0, dtype=np.int64)
+    return tab
+
+
+@njit(cache=True)
+def _fill_classes(g, m, kind, a, b, tab):
+    """`g` with its cells of colour m painted their class's colour."""
+    h, w = g.shape
+    out = g.copy()
+    for r in range(h):
+        for c in range(w):
+            if g[r, c] == m:
+                out[r, c] = tab[_class_of(r, c, kind, a, b)]
+    return out
+
+
+@njit(cache=True)
 def _period_fill(g, m):
     """Fill cells of colour m from the smallest 2-D period (py, px) < (h, w) on which every other
     cell agrees and every residue class has a known value. (filled grid, period area; 0 = none)."""
     h, w = g.shape
     best_py = 0
     best_px = 0
+    best_tab = np.zeros(0, dtype=np.int64)
     for py in range(1, h + 1):
         for px in range(1, w + 1):
             if py == h and px == w:
                 continue
             if best_py > 0 and py * px >= best_py * best_px:
                 continue
-            tab = np.full((py, px), -1, dtype=np.int64)
-            ok = True
-            for r in range(h):
-                for c in range(w):
-                    v = g[r, c]
-                    if v == m:
-                        continue
-                    t = tab[r % py, c % px]
-                    if t < 0:
-                        tab[r % py, c % px] = v
-                    elif t != v:
-                        ok = False
-                        break
-                if not ok:
-                    break
-            if not ok:
-                continue
-            for r in range(py):
-                for c in range(px):
-                    if tab[r, c] < 0:
-                        ok = False
-            if ok:
-                best_py = py
-                best_px = px
-    out = g.copy()
+            tab = _class_colours(g, m, 0, py, px)
+            if tab.size > 0:
+                best_py, best_px, best_tab = py, px, tab
     if best_py == 0:
-        return out, 0
-    tab = np.zeros((best_py, best_px), dtype=np.uint8)
-    for r in range(h):
-        for c in range(w):
-            if g[r, c] != m:
-                tab[r % best_py, c % best_px] = g[r, c]
-    for r in range(h):
-        for c in range(w):
-            if g[r, c] == m:
-                out[r, c] = tab[r % best_py, c % best_px]
-    return out, best_py * best_px
+        return g.copy(), 0
+    return _fill_classes(g, m, 0, best_py, best_px, best_tab), best_py * best_px
 
 
 @njit(cache=True)
@@ -177,22 +190,8 @@ def _diagonal_period(g, m, anti):
     Each class spans at least two of the h + w - 1 diagonals: a longer "period" never repeats."""
     h, w = g.shape
     for k in range(2, (h + w - 1) // 2 + 1):
-        tab = np.full(k, -1, dtype=np.int64)
-        ok = True
-        for r in range(h):
-            for c in range(w):
-                v = g[r, c]
-                if v == m:
-                    continue
-                i = (r - c) % k if anti else (r + c) % k
-                if tab[i] < 0:
-                    tab[i] = v
-                elif tab[i] != v:
-                    ok = False
-                    break
-            if not ok:
-                break
-        if ok and (tab >= 0).all():
+        tab = _class_colours(g, m, 2 if anti else 1, k, 1)
+        if tab.size > 0:
             return k, tab
     return 0, np.zeros(0, dtype=np.int64)
 
@@ -220,14 +219,7 @@ def diagonal_fill(g, p):
             best_tab = tab
     if best_m < 0:
         return na()
-    h, w = g.shape
-    k = best_tab.size
-    out = g.copy()
-    for r in range(h):
-        for c in range(w):
-            if g[r, c] == best_m:
-                out[r, c] = best_tab[(r - c) % k if p == 1 else (r + c) % k]
-    return out
+    return _fill_classes(g, best_m, 2 if p == 1 else 1, best_tab.size, 1, best_tab)
 
 
 def entries() -> list[Primitive]:
