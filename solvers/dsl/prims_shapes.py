@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import FRESH, colour_counts, label, na
+from solvers.dsl.kernels_common import FRESH, colour_counts, label, label_boxes, na
 from solvers.dsl.primitive import Primitive
 
 
@@ -137,20 +137,7 @@ def object_boxes(g, p):
     if n == 0:
         return na()
     h, w = g.shape
-    box = np.empty((n, 4), dtype=np.int64)
-    for i in range(n):
-        box[i, 0] = h
-        box[i, 1] = -1
-        box[i, 2] = w
-        box[i, 3] = -1
-    for r in range(h):
-        for c in range(w):
-            i = lab[r, c]
-            if i >= 0:
-                box[i, 0] = min(box[i, 0], r)
-                box[i, 1] = max(box[i, 1], r)
-                box[i, 2] = min(box[i, 2], c)
-                box[i, 3] = max(box[i, 3], c)
+    box = label_boxes(lab, n)
     out = g.copy()
     changed = False
     for i in range(n):
