@@ -21,6 +21,8 @@ from solvers.deadline import Deadline
 from solvers.dsl.learned import learn_all
 from solvers.dsl.learned_choice import learn_choice
 from solvers.dsl.learned_features import learn_feature_rule
+from solvers.dsl.learned_kron import learn_kron
+from solvers.dsl.learned_layout import learn_layout
 from solvers.dsl.learned_parts import learn_parts
 from solvers.dsl.learned_step import Learned
 from solvers.dsl.pieces import PiecePool, layers, overlays
@@ -150,7 +152,7 @@ class Search:
             # root only (most such tasks recolour the input in place)
             yield from self._learned(root, learned, learn_feature_rule)
         else:
-            yield from self._learned(root, learned, learn_parts)
+            yield from self._learned(root, learned, learn_reshaped)
         yield from self._learned(root, learned, learn_choice)  # a property of the task's own inputs
         while heap:
             _, _, node = heapq.heappop(heap)
@@ -193,7 +195,7 @@ class Search:
                     if child.depth <= self.config.learn_depth:
                         yield from self._learned(child, learned)
                 elif not shaped and child.depth <= self.config.learn_depth:
-                    yield from self._learned(child, learned, learn_parts)
+                    yield from self._learned(child, learned, learn_reshaped)
                 if matched == n_train:
                     if _is_new(answers, grids[n_train:]):
                         yield Found(child.program(), child.cost, matched, n_train, grids[n_train:])
@@ -220,6 +222,13 @@ class Search:
         if self.stats.bytes >= self.config.memory_cap_bytes:
             self.stats.capped = True
             log.info("search memory cap reached at %d states; no more states are stored", self.stats.states)
+
+
+def learn_reshaped(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_train: int) -> list[Learned]:
+    """The learned steps of a state whose shapes are not the outputs': its parts overlaid, its
+    symmetries laid out side by side, or its product with itself."""
+    return learn_parts(grids, outputs, n_train) + learn_layout(grids, outputs, n_train) + learn_kron(
+        grids, outputs, n_train)
 
 
 def _apply(prim: Primitive, grids: tuple[np.ndarray, ...]) -> tuple[np.ndarray, ...] | None:
