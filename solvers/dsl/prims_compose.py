@@ -99,7 +99,8 @@ def tile(g, p):
 @njit(cache=True)
 def repeat_by_count(g, p):
     """Tile g n times side by side, n = the number of distinct non-zero colours (p = 0) or of
-    non-zero cells (p = 1); n/a when n is 0 or the result passes 30 wide."""
+    non-zero cells (p = 1); or (p = 2) scale each cell to an n x n block, n the colours. n/a when n
+    is 0 or the result passes 30 a side."""
     h, w = g.shape
     seen = np.zeros(10, dtype=np.int64)
     for r in range(h):
@@ -107,11 +108,19 @@ def repeat_by_count(g, p):
             seen[g[r, c]] += 1
     n = 0
     for k in range(1, 10):
-        if p == 0:
-            n += 1 if seen[k] > 0 else 0
-        else:
+        if p == 1:
             n += seen[k]
-    return tile_n(g, 1, n)
+        else:
+            n += 1 if seen[k] > 0 else 0
+    if p < 2:
+        return tile_n(g, 1, n)
+    if n < 1 or h * n > 30 or w * n > 30:
+        return na()
+    out = np.empty((h * n, w * n), dtype=np.uint8)
+    for r in range(h * n):
+        for c in range(w * n):
+            out[r, c] = g[r // n, c // n]
+    return out
 
 
 @njit(cache=True)
@@ -255,6 +264,7 @@ def entries() -> list[Primitive]:
     out += [
         Primitive("repeat_by_count(colours)", repeat_by_count, 0, 3),
         Primitive("repeat_by_count(cells)", repeat_by_count, 1, 3),
+        Primitive("upscale_by_count(colours)", repeat_by_count, 2, 3),
     ]
     names = ("lr", "ud", "lr_ud", "rot180", "rot90", "transpose", "dihedral")
     out += [Primitive(f"symmetrize({s})", symmetrize, p, 2) for p, s in enumerate(names)]
