@@ -6,6 +6,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from numba import njit
+
+
+@njit(cache=True)
+def pair_map(s, t):
+    """(10,) int64: the colour each colour of `s` becomes in `t` (same shape), -1 for colours absent
+    from `s`; None-like (all -2) when one colour becomes two. One pass, no sort: this runs on every
+    state with the output shapes."""
+    lut = np.full(10, -1, dtype=np.int64)
+    a = s.ravel()
+    b = t.ravel()
+    for i in range(a.size):
+        if lut[a[i]] < 0:
+            lut[a[i]] = b[i]
+        elif lut[a[i]] != b[i]:
+            lut[:] = -2
+            return lut
+    return lut
 
 
 def learn_map(cells: Sequence[np.ndarray], targets: Sequence[np.ndarray]) -> np.ndarray | None:
@@ -19,10 +37,11 @@ def learn_map(cells: Sequence[np.ndarray], targets: Sequence[np.ndarray]) -> np.
     known = np.zeros(10, dtype=bool)
     support = np.zeros(10, dtype=np.int64)
     for s, t in zip(cells, targets):
-        codes = np.unique(s.ravel().astype(np.int64) * 10 + t.ravel())
-        src, dst = codes // 10, (codes % 10).astype(np.uint8)
-        if np.unique(src).size != src.size:
+        pair = pair_map(s, t)
+        if pair[0] == -2:
             return None  # one colour goes to two colours in this pair
+        src = np.flatnonzero(pair >= 0)
+        dst = pair[src].astype(np.uint8)
         if (known[src] & (lut[src] != dst)).any():
             return None  # ... or to different colours in two pairs
         lut[src], known[src] = dst, True

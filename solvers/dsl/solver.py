@@ -14,6 +14,7 @@ from solvers.dsl.colours import ColourMap, normalising_map
 from solvers.dsl.learned import learn_all
 from solvers.dsl.learned_features import learn_feature_rule
 from solvers.dsl.prims_fit import entries_for
+from solvers.dsl.recolour import learn_map
 from solvers.dsl.search import Found, Search, SearchConfig
 from solvers.dsl.table import build_table
 from solvers.grid import Grid, GridError
@@ -66,6 +67,7 @@ class DslSolver:
         b[1, 2] = 2
         learn_all([a, a], [b], 1)
         learn_feature_rule([a, a], [b], 1)
+        learn_map([a], [b])
 
     def solve(self, task: Task, deadline: Deadline) -> Iterator[Candidate]:
         ins = [e.input.cells for e in task.train]

@@ -1,6 +1,6 @@
 import numpy as np
 
-from solvers.dsl.recolour import describe_map, learn_map
+from solvers.dsl.recolour import describe_map, learn_map, pair_map
 
 
 def a(rows):
@@ -19,3 +19,8 @@ def test_refuses_two_way_colours_identity_and_unconfirmed_maps():
     assert learn_map([a([[1, 2]]), a([[1]])], [a([[1, 2]]), a([[1]])]) is None
     # 1x1 outputs: each pair's colour seen once, so any 1x1 state would 'fit': refused
     assert learn_map([a([[4]]), a([[5]])], [a([[7]]), a([[8]])]) is None
+
+
+def test_pair_map_reads_each_colour_once_and_flags_a_split():
+    assert pair_map(a([[1, 2], [1, 0]]), a([[3, 2], [3, 0]])).tolist() == [0, 3, 2] + [-1] * 7
+    assert (pair_map(a([[1, 1]]), a([[2, 3]])) == -2).all()  # colour 1 becomes two colours
