@@ -16,6 +16,19 @@ def na():
 
 
 @njit(cache=True)
+def scale(g, ky, kx):
+    """Each cell of g as a ky x kx block; n/a past 30 per side or for a factor under 1."""
+    h, w = g.shape
+    if ky < 1 or kx < 1 or h * ky > 30 or w * kx > 30:
+        return na()
+    out = np.empty((h * ky, w * kx), dtype=np.uint8)
+    for r in range(h * ky):
+        for c in range(w * kx):
+            out[r, c] = g[r // ky, c // kx]
+    return out
+
+
+@njit(cache=True)
 def colour_counts(g):
     """Cells per colour 0..9."""
     cnt = np.zeros(10, dtype=np.int64)

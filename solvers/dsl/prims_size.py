@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import mask_box, na
+from solvers.dsl.kernels_common import mask_box, na, scale
 from solvers.dsl.primitive import Primitive
 
 
@@ -22,16 +22,7 @@ def sub(g, r0, r1, c0, c1):
 @njit(cache=True)
 def upscale(g, p):
     """Each cell becomes a ky x kx block, p = ky * 10 + kx; n/a past 30 per side."""
-    ky = p // 10
-    kx = p % 10
-    h, w = g.shape
-    if h * ky > 30 or w * kx > 30:
-        return na()
-    out = np.empty((h * ky, w * kx), dtype=np.uint8)
-    for r in range(h * ky):
-        for c in range(w * kx):
-            out[r, c] = g[r // ky, c // kx]
-    return out
+    return scale(g, p // 10, p % 10)
 
 
 @njit(cache=True)
