@@ -16,15 +16,16 @@ def na():
 
 
 @njit(cache=True)
-def scale(g, ky, kx):
-    """Each cell of g as a ky x kx block; n/a past 30 per side or for a factor under 1."""
+def enlarge(g, ny, nx, tile):
+    """g made ny x nx times larger: tiled whole (tile) or each cell grown to an ny x nx block; n/a
+    past 30 per side or for a factor under 1."""
     h, w = g.shape
-    if ky < 1 or kx < 1 or h * ky > 30 or w * kx > 30:
+    if ny < 1 or nx < 1 or h * ny > 30 or w * nx > 30:
         return na()
-    out = np.empty((h * ky, w * kx), dtype=np.uint8)
-    for r in range(h * ky):
-        for c in range(w * kx):
-            out[r, c] = g[r // ky, c // kx]
+    out = np.empty((h * ny, w * nx), dtype=np.uint8)
+    for r in range(h * ny):
+        for c in range(w * nx):
+            out[r, c] = g[r % h, c % w] if tile else g[r // ny, c // nx]
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import na, scale
+from solvers.dsl.kernels_common import enlarge, na
 from solvers.dsl.primitive import Primitive
 
 
@@ -79,21 +79,9 @@ def mirror_extend(g, p):
 
 
 @njit(cache=True)
-def tile_n(g, ny, nx):
-    h, w = g.shape
-    if ny < 1 or nx < 1 or h * ny > 30 or w * nx > 30:
-        return na()
-    out = np.empty((h * ny, w * nx), dtype=np.uint8)
-    for r in range(h * ny):
-        for c in range(w * nx):
-            out[r, c] = g[r % h, c % w]
-    return out
-
-
-@njit(cache=True)
 def tile(g, p):
     """Tile g ny x nx times, p = ny * 10 + nx; n/a past 30 per side."""
-    return tile_n(g, p // 10, p % 10)
+    return enlarge(g, p // 10, p % 10, True)
 
 
 @njit(cache=True)
@@ -113,8 +101,8 @@ def repeat_by_count(g, p):
         else:
             n += 1 if seen[k] > 0 else 0
     if p < 2:
-        return tile_n(g, 1, n)
-    return scale(g, n, n)
+        return enlarge(g, 1, n, True)
+    return enlarge(g, n, n, False)
 
 
 @njit(cache=True)

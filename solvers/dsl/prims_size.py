@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import mask_box, na, scale
+from solvers.dsl.kernels_common import enlarge, mask_box, na
 from solvers.dsl.primitive import Primitive
 
 
@@ -22,7 +22,7 @@ def sub(g, r0, r1, c0, c1):
 @njit(cache=True)
 def upscale(g, p):
     """Each cell becomes a ky x kx block, p = ky * 10 + kx; n/a past 30 per side."""
-    return scale(g, p // 10, p % 10)
+    return enlarge(g, p // 10, p % 10, False)
 
 
 @njit(cache=True)
