@@ -23,7 +23,7 @@ from collections.abc import Sequence
 import numpy as np
 from numba import njit
 
-from solvers.dsl.learned_step import Learned
+from solvers.dsl.learned_step import Learned, answers_key
 
 # columns of cell_features; the first N_COLOUR are colours (10: beyond the edge, or nothing met),
 # which an output cell may copy
@@ -244,6 +244,6 @@ def learn_feature_rule(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray
             found.sort(key=lambda x: x[0])
             distinct: dict[bytes, Learned] = {}
             for _, rule in found:
-                distinct.setdefault(b"".join(bytes(t.shape) + t.tobytes() for t in rule.tests), rule)
+                distinct.setdefault(answers_key(rule.tests), rule)
             return list(distinct.values())[:MAX_RULES]
     return []

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from solvers.dsl.learned_step import Learned
+from solvers.dsl.learned_step import Learned, answers_key, commonest_colour
 
 # the block makers, from the whole input g, the keying cell's colour v and the ground colour z
 BLOCKS = ("empty", "copy", "paint_nonzero", "paint_zero", "solid", "paint_common", "paint_rare")
@@ -23,10 +23,6 @@ BLOCKS = ("empty", "copy", "paint_nonzero", "paint_zero", "solid", "paint_common
 KEYS = ("nonzero", "common", "colour")
 KEY_COSTS = (3, 3, 4)
 MAX_ANSWERS = 2
-
-
-def _common(g: np.ndarray) -> int:
-    return int(np.bincount(g.ravel(), minlength=10).argmax())
 
 
 def make_block(g: np.ndarray, v: int, b: int, z: int) -> np.ndarray:
@@ -37,7 +33,11 @@ def make_block(g: np.ndarray, v: int, b: int, z: int) -> np.ndarray:
         return g.copy()
     if b == 4:
         return np.full_like(g, v)
-    mask = (g != 0, g == 0, None, g == _common(g), g != _common(g))[b - 2]
+    if b < 4:
+        mask = g != 0 if b == 2 else g == 0
+    else:
+        common = g == commonest_colour([g])
+        mask = common if b == 5 else ~common
     return np.where(mask, v, z).astype(g.dtype)
 
 
@@ -45,7 +45,7 @@ def cell_key(g: np.ndarray, v: int, kind: int) -> int:
     if kind == 0:
         return int(v != 0)
     if kind == 1:
-        return int(v == _common(g))
+        return int(v == commonest_colour([g]))
     return int(v)
 
 
@@ -93,7 +93,7 @@ def learn_kron(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_tra
     inputs = grids[:n_train]
     if not all(is_kron_shape(g, o) for g, o in zip(inputs, outputs)):
         return []
-    z = int(np.bincount(np.concatenate([o.ravel() for o in outputs]), minlength=10).argmax())
+    z = commonest_colour(outputs)
     found: list[Learned] = []
     answers: set[bytes] = set()
     for kind, (name, cost) in enumerate(zip(KEYS, KEY_COSTS)):
@@ -103,7 +103,7 @@ def learn_kron(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_tra
         tests = [kron(g, choose, kind, z) for g in grids[n_train:]]
         if any(t is None for t in tests):
             continue
-        key = b"".join(bytes(t.shape) + t.tobytes() for t in tests)
+        key = answers_key(tests)
         if key in answers:
             continue
         answers.add(key)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from solvers.dsl.learned_step import Learned
+from solvers.dsl.learned_step import Learned, commonest_colour
 
 LAYOUT_COST = 3
 MAX_BLOCKS = 36  # a 30x30 output of 5x5 inputs; more blocks than that is no layout anyone draws
@@ -85,7 +85,7 @@ def learn_layout(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_t
     if ab is None:
         return []
     a, b = ab
-    z = int(np.bincount(np.concatenate([o.ravel() for o in outputs]), minlength=10).argmax())
+    z = commonest_colour(outputs)
     choice = []
     for n in range(a * b):
         i, j = divmod(n, b)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from solvers.dsl.learned_step import Learned
+from solvers.dsl.learned_step import Learned, answers_key
 
 PARTS_COST = 4
 MAX_ANSWERS = 2  # distinct test answers from different precedence orders that fit the train pairs
@@ -58,7 +58,7 @@ def learn_parts(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_tr
             if not all(np.array_equal(stack(c, order), o) for c, o in zip(cuts[:n_train], outputs)):
                 continue
             tests = tuple(stack(c, order) for c in cuts[n_train:])
-            key = b"".join(bytes(t.shape) + t.tobytes() for t in tests)
+            key = answers_key(tests)
             if key in answers:
                 continue
             answers.add(key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -12,3 +13,13 @@ class Learned:
     name: str  # the step as program text, e.g. "cell_rule(rays4)"
     cost: int
     tests: tuple[np.ndarray, ...]
+
+
+def answers_key(tests: Sequence[np.ndarray]) -> bytes:
+    """One key for a set of test answers, shapes included, to tell distinct answers apart."""
+    return b"".join(bytes(t.shape) + t.tobytes() for t in tests)
+
+
+def commonest_colour(grids: Sequence[np.ndarray]) -> int:
+    """The colour with the most cells over all of `grids` (ties to the lower colour)."""
+    return int(np.bincount(np.concatenate([g.ravel() for g in grids]), minlength=10).argmax())
