@@ -20,6 +20,7 @@ import numpy as np
 from solvers.deadline import Deadline
 from solvers.dsl.learned import learn_all
 from solvers.dsl.learned_choice import learn_choice
+from solvers.dsl.learned_crop import learn_crop
 from solvers.dsl.learned_features import learn_feature_rule
 from solvers.dsl.learned_kron import learn_kron
 from solvers.dsl.learned_layout import learn_layout
@@ -153,6 +154,9 @@ class Search:
             yield from self._learned(root, learned, learn_feature_rule)
         else:
             yield from self._learned(root, learned, learn_reshaped)
+            # one object cut out: a search over labellings, features and selectors, too slow to try
+            # on every state (noisy grids have hundreds of objects), so the root only
+            yield from self._learned(root, learned, learn_crop)
         yield from self._learned(root, learned, learn_choice)  # a property of the task's own inputs
         while heap:
             _, _, node = heapq.heappop(heap)

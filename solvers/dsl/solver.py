@@ -12,6 +12,7 @@ from solvers.candidate import Candidate
 from solvers.deadline import Deadline
 from solvers.dsl.colours import ColourMap, normalising_map
 from solvers.dsl.learned import learn_all
+from solvers.dsl.learned_crop import learn_crop
 from solvers.dsl.learned_features import learn_feature_rule
 from solvers.dsl.prims_fit import entries_for
 from solvers.dsl.recolour import learn_map
@@ -68,6 +69,7 @@ class DslSolver:
         learn_all([a, a], [b], 1)
         learn_feature_rule([a, a], [b], 1)
         learn_map([a], [b])
+        learn_crop([b, b], [np.ones((1, 1), dtype=np.uint8)], 1)
 
     def solve(self, task: Task, deadline: Deadline) -> Iterator[Candidate]:
         ins = [e.input.cells for e in task.train]

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from solvers.deadline import Deadline
-from solvers.dsl import learned, learned_features, learned_stamp, recolour
+from solvers.dsl import learned, learned_crop, learned_features, learned_stamp, recolour
 from solvers.dsl.colours import ColourMap, normalising_map
 from solvers.dsl.pieces import PiecePool, layers
 from solvers.dsl.search import Search, SearchConfig
@@ -186,5 +186,6 @@ def test_warm_up_runs_every_kernel_once():
     # the learned rules' kernels too: one left cold would compile inside the first task's deadline
     for kernel in (learned.cell_keys, learned.object_features, learned_stamp.stamp_observe,
                    learned_stamp.stamp_apply, learned_features.cell_features, learned_features.allowed_values,
-                   learned_features.fit_table, learned_features.apply_table, recolour.pair_map):
+                   learned_features.fit_table, learned_features.apply_table, recolour.pair_map,
+                   learned_crop.box_features):
         assert kernel.signatures, kernel.__name__
