@@ -2,10 +2,11 @@
 the train pairs as the one with the largest, the smallest or the only value of one feature.
 
 The crop_object rows fix a few criteria (largest, unique colour, top...) and labellings. Here the
-criterion is searched: for each labelling and each way of cutting an object out (its bounding box
-as it stands in the grid, or its own cells alone), the objects whose cut equals the train output are
-found; a (feature, selector) pair fits when, in every train pair, it singles out exactly one object
-and that object is one of them. A test grid is answered only when the selector again singles out
+criterion is searched: for each labelling (those of learned.py, and one where colour 0 makes objects
+too) and each way of cutting an object out (its bounding box as it stands in the grid, its own cells
+alone, or its colour as a 1 x 1 grid), the objects whose cut equals the train output are found; a
+(feature, selector) pair fits when, in every train pair, it singles out exactly one object and that
+object is one of them. A test grid is answered only when the selector again singles out
 exactly one object there. Fits are tried in a fixed order (labelling, cut, feature, selector), and
 the first MAX_ANSWERS distinct answers are kept: with two train pairs, some feature separates almost
 anything by chance, so more would only crowd out the search's own answers.
@@ -107,9 +108,8 @@ class Objects:
         """(n,) bool: the objects whose cut `CUTS[how]` is `o` (only boxes of o's shape are cut)."""
         if how == 2:
             return (self.feats[:, 1] == o[0, 0]) if o.shape == (1, 1) else np.zeros(len(self.boxes), bool)
-        b = self.boxes
-        fit = np.flatnonzero((b[:, 1] - b[:, 0] + 1 == o.shape[0]) & (b[:, 3] - b[:, 2] + 1 == o.shape[1]))
-        out = np.zeros(len(b), dtype=bool)
+        fit = np.flatnonzero(_of_shape(self.boxes, o.shape))
+        out = np.zeros(len(self.boxes), dtype=bool)
         out[fit] = [np.array_equal(self.cut(int(i), how), o) for i in fit]
         return out
 
@@ -128,8 +128,9 @@ def select(values: np.ndarray, selector: int) -> int:
     return int(hits[0]) if hits.size == 1 else -1
 
 
-def _has_box(b: np.ndarray, shape: tuple[int, ...]) -> bool:
-    return bool(((b[:, 1] - b[:, 0] + 1 == shape[0]) & (b[:, 3] - b[:, 2] + 1 == shape[1])).any())
+def _of_shape(b: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """(n,) bool: the boxes (r0, r1, c0, c1 rows of b) of this shape."""
+    return (b[:, 1] - b[:, 0] + 1 == shape[0]) & (b[:, 3] - b[:, 2] + 1 == shape[1])
 
 
 def learn_crop(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_train: int) -> list[Learned]:
@@ -143,7 +144,7 @@ def learn_crop(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_tra
         labels = [label(g + 1 if with_0 else g, diag, multi) for g in grids]
         boxes = [label_boxes(lab, n) for lab, n in labels]
         # the cheap test first: every train output is 1 x 1 or has the shape of some object's box
-        if not all(o.shape == (1, 1) or _has_box(b, o.shape) for b, o in zip(boxes, outputs)):
+        if not all(o.shape == (1, 1) or _of_shape(b, o.shape).any() for b, o in zip(boxes, outputs)):
             continue
         objects = [Objects.of(g, lab, b) for g, (lab, _), b in zip(grids, labels, boxes)]
         for how, cut_name in enumerate(CUTS):
@@ -166,5 +167,4 @@ def learn_crop(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_tra
                     found.append(Learned(f"crop_select({conn},{cut_name},{selector} {feature})", COST, tests))
                     if len(found) >= MAX_ANSWERS:
                         return found
-    return found
     return found
