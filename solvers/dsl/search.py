@@ -24,6 +24,7 @@ from solvers.dsl.learned_crop import learn_crop
 from solvers.dsl.learned_features import learn_feature_rule
 from solvers.dsl.learned_kron import learn_kron
 from solvers.dsl.learned_layout import learn_layout
+from solvers.dsl.learned_move import learn_move
 from solvers.dsl.learned_parts import learn_parts
 from solvers.dsl.learned_step import Learned
 from solvers.dsl.pieces import PiecePool, layers, overlays
@@ -152,6 +153,8 @@ class Search:
             # a rule over a searched set of cell features: too slow to try on every state, so the
             # root only (most such tasks recolour the input in place)
             yield from self._learned(root, learned, learn_feature_rule)
+            # every object moved by a learned per-colour move (root only, like the feature rule)
+            yield from self._learned(root, learned, learn_move)
         else:
             yield from self._learned(root, learned, learn_reshaped)
             # one object cut out: a search over labellings, features and selectors, too slow to try
