@@ -5,7 +5,9 @@ A state whose train grids already have the output shapes is often one lookup awa
   colour and its neighbours', or the first colour met along each of the four rays);
 - an *object rule*: each object keeps its cells and takes a colour that is a function of one of its
   properties (size, shape, holes, touching the border...);
-- a *stamp rule* (solvers.dsl.learned_stamp): each coloured cell paints a pattern around itself.
+- a *stamp rule* (solvers.dsl.learned_stamp): each coloured cell paints a pattern around itself;
+- a *hole rule* (solvers.dsl.learned_holes): each enclosed background region is filled with a colour
+  that is a function of one of its features.
 
 The lookup is learned from the train pairs and must be consistent (one key, one colour) and change
 something. It is applied to a test grid only when every key that grid needs was seen in training:
@@ -24,6 +26,7 @@ import numpy as np
 from numba import njit
 
 from solvers.dsl.kernels_common import enclosed_cells, label
+from solvers.dsl.learned_holes import learn_holes
 from solvers.dsl.learned_stamp import learn_stamp
 from solvers.dsl.learned_step import Learned
 
@@ -314,6 +317,6 @@ def learn_object_rule(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray]
 
 def learn_all(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_train: int) -> list[Learned]:
     """Every learned last step that fits, cheapest first."""
-    found = (learn_object_rule(grids, outputs, n_train) + learn_cell_rule(grids, outputs, n_train)
-             + learn_stamp(grids, outputs, n_train))
+    found = (learn_object_rule(grids, outputs, n_train) + learn_holes(grids, outputs, n_train)
+             + learn_cell_rule(grids, outputs, n_train) + learn_stamp(grids, outputs, n_train))
     return sorted(found, key=lambda x: x.cost)
