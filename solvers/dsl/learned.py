@@ -28,7 +28,7 @@ from numba import njit
 from solvers.dsl.kernels_common import enclosed_cells, label
 from solvers.dsl.learned_holes import learn_holes
 from solvers.dsl.learned_stamp import learn_stamp
-from solvers.dsl.learned_step import Learned
+from solvers.dsl.learned_step import Learned, label_colours
 
 OUTSIDE = 10  # what a neighbour beyond the grid edge reads as
 
@@ -277,16 +277,10 @@ def learn_object_rule(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray]
         for (lab, feats), g, o in zip(objs[:n_train], grids[:n_train], outputs):
             if not ((lab >= 0) | (g == o)).all():
                 break  # the background changed: not a recolouring
-            idx = lab.ravel()
-            colours = o.ravel().astype(np.int64)[idx >= 0]
-            idx = idx[idx >= 0]
-            lo = np.full(feats.shape[0], 99, dtype=np.int64)
-            hi = np.full(feats.shape[0], -1, dtype=np.int64)
-            np.minimum.at(lo, idx, colours)
-            np.maximum.at(hi, idx, colours)
-            if (lo != hi).any():
+            colours = label_colours(lab, feats.shape[0], o)
+            if colours is None:
                 break  # an object took two colours
-            targets.append(lo)
+            targets.append(colours)
         else:
             if not any((g != o).any() for g, o in zip(grids[:n_train], outputs)):
                 return []

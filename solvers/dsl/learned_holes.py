@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from solvers.dsl.kernels_common import label, label_boxes
-from solvers.dsl.learned_step import Learned
+from solvers.dsl.learned_step import Learned, label_colours
 
 FEATURES = ("size", "height", "width", "rectangle", "square")
 COST = 3
@@ -51,16 +51,10 @@ def learn_holes(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_tr
         regions.append((lab, feats))
         if not ((lab >= 0) | (g == o)).all():
             return []  # a change outside the holes
-        idx = lab.ravel()
-        colours = o.ravel().astype(np.int64)[idx >= 0]
-        idx = idx[idx >= 0]
-        lo = np.full(len(feats), 99, dtype=np.int64)
-        hi = np.full(len(feats), -1, dtype=np.int64)
-        np.minimum.at(lo, idx, colours)
-        np.maximum.at(hi, idx, colours)
-        if (lo != hi).any():
+        colours = label_colours(lab, len(feats), o)
+        if colours is None:
             return []  # a hole filled with two colours
-        fills.append(lo)
+        fills.append(colours)
     regions += [holes(g) for g in grids[n_train:]]
     fill = np.concatenate(fills)
     for k, feature in enumerate(FEATURES):
