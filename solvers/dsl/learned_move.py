@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from solvers.dsl.kernels_common import label, label_boxes
+from solvers.dsl.learned import OBJECT_LABELLINGS
 from solvers.dsl.learned_step import Learned
 
 # in order of preference; the anchored ones move relative to an anchor, the others by themselves
@@ -31,7 +32,8 @@ ANCHORED = ("contact", "step_toward", "align_top", "align_bottom", "align_mid_ro
             "align_mid_col")
 BY_SIZE = ("up_by_height", "down_by_height", "left_by_width", "right_by_width")
 MOVES = ("stay", *ANCHORED, *BY_SIZE)
-LABELLINGS = ((1, 1, "conn8,multi"), (1, 0, "conn8"), (0, 0, "conn4"))
+# learned.py's labellings, multicolour first: a move carries a multicolour shape whole
+LABELLINGS = tuple(reversed(OBJECT_LABELLINGS))
 MAX_OBJECTS = 30  # more is noise, not things that move
 COST = 3
 # a colour's move: the move's name and the colour of its anchor (None for the moves that need none)
@@ -193,15 +195,16 @@ def learn_move(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_tra
         if any(not 0 < len(xs) <= MAX_OBJECTS for xs in objs):
             continue
         # anchor colours: those that make exactly one object in every grid, tests included
-        once = [c for c in range(1, 10) if all(c in _anchors(xs) for xs in objs)]
+        once = sorted(set.intersection(*(set(_anchors(xs)) for xs in objs)))
         choice = _choose(objs[:n_train], outputs, once)
         if choice is None:
             continue
         made = [_moved(g, xs, choice) for g, xs in zip(grids, objs)]
         if any(m is None for m in made) or not all(np.array_equal(m, o) for m, o in zip(made, outputs)):
             continue
-        rule = (f"others:{_describe(choice[SHARED])}" if SHARED in choice else "")
-        rule = ",".join([f"{c}:{_describe(m)}" for c, m in sorted(choice.items()) if c != SHARED
-                         and (SHARED not in choice or m != choice[SHARED])] + ([rule] if rule else []))
-        return [Learned(f"move({conn};{rule})", COST, tuple(made[n_train:]))]
+        shared = choice.get(SHARED)
+        parts = [f"{c}:{_describe(m)}" for c, m in sorted(choice.items()) if c != SHARED and m != shared]
+        if shared is not None:
+            parts.append(f"others:{_describe(shared)}")
+        return [Learned(f"move({conn};{','.join(parts)})", COST, tuple(made[n_train:]))]
     return []
