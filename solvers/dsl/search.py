@@ -26,6 +26,7 @@ from solvers.dsl.learned_kron import learn_kron
 from solvers.dsl.learned_layout import learn_layout
 from solvers.dsl.learned_move import learn_move
 from solvers.dsl.learned_parts import learn_parts
+from solvers.dsl.learned_source import learn_source
 from solvers.dsl.learned_step import Learned
 from solvers.dsl.pieces import PiecePool, layers, overlays
 from solvers.dsl.primitive import Primitive
@@ -155,6 +156,8 @@ class Search:
             yield from self._learned(root, learned, learn_feature_rule)
             # every object moved by a learned per-colour move (root only, like the feature rule)
             yield from self._learned(root, learned, learn_move)
+            # objects recoloured after another object (a marker, a header): root only, like the move
+            yield from self._learned(root, learned, learn_source)
         else:
             yield from self._learned(root, learned, learn_reshaped)
             # one object cut out: a search over labellings, features and selectors, too slow to try
