@@ -19,6 +19,7 @@ import numpy as np
 
 from solvers.deadline import Deadline
 from solvers.dsl.learned import learn_all
+from solvers.dsl.learned_cells import learn_cells
 from solvers.dsl.learned_choice import learn_choice
 from solvers.dsl.learned_crop import learn_crop
 from solvers.dsl.learned_features import learn_feature_rule
@@ -158,6 +159,8 @@ class Search:
             yield from self._learned(root, learned, learn_move)
             # objects recoloured after another object (a marker, a header): root only, like the move
             yield from self._learned(root, learned, learn_source)
+            # the cells of a grid split by separator lines, each kept, cleared, filled or templated
+            yield from self._learned(root, learned, learn_cells)
         else:
             yield from self._learned(root, learned, learn_reshaped)
             # one object cut out: a search over labellings, features and selectors, too slow to try
