@@ -31,7 +31,11 @@ from solvers.dsl.learned_step import Learned
 ANCHORED = ("contact", "step_toward", "align_top", "align_bottom", "align_mid_row", "align_left", "align_right",
             "align_mid_col")
 BY_SIZE = ("up_by_height", "down_by_height", "left_by_width", "right_by_width")
-MOVES = ("stay", *ANCHORED, *BY_SIZE)
+# the largest object of a colour (a wall: more than one cell) stays, the others of its colour move
+# up to contact with it, and a one-cell object without a wall of its colour vanishes (pixels drawn
+# to the wall of their colour, strays dropped; a wall without pixels of its colour stays)
+TO_OWN = "to_own"
+MOVES = ("stay", *ANCHORED, *BY_SIZE, TO_OWN)
 # learned.py's labellings, multicolour first: a move carries a multicolour shape whole
 LABELLINGS = tuple(reversed(OBJECT_LABELLINGS))
 MAX_OBJECTS = 30  # more is noise, not things that move
@@ -39,6 +43,7 @@ COST = 3
 # a colour's move: the move's name and the colour of its anchor (None for the moves that need none)
 Move = tuple[str, int | None]
 SHARED = -1  # the key of the move that every colour shares, which a colour new in a test grid takes
+VANISH = (-99, -99)  # the "displacement" of an object that is not drawn
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,47 +130,73 @@ def render(shape: tuple[int, ...], objs: Sequence[Obj], moves: Sequence[tuple[in
     return out
 
 
-def _anchors(objs: Sequence[Obj]) -> dict[int, Obj]:
-    """colour -> the object of that colour, for the colours that make exactly one object."""
-    count: dict[int, int] = {}
+@dataclass(frozen=True, slots=True)
+class Anchors:
+    once: dict[int, Obj]  # colour -> the object of that colour, for the colours with exactly one
+    largest: dict[int, Obj | None]  # colour -> its one largest object (None on a tie for largest)
+
+
+def _anchors(objs: Sequence[Obj]) -> Anchors:
+    by_colour: dict[int, list[Obj]] = {}
     for ob in objs:
-        count[ob.colour] = count.get(ob.colour, 0) + 1
-    return {ob.colour: ob for ob in objs if count[ob.colour] == 1}
+        by_colour.setdefault(ob.colour, []).append(ob)
+    largest: dict[int, Obj | None] = {}
+    for colour, xs in by_colour.items():
+        sizes = [int(x.mask.sum()) for x in xs]
+        top = max(sizes)
+        largest[colour] = xs[sizes.index(top)] if sizes.count(top) == 1 else None
+    return Anchors({c: xs[0] for c, xs in by_colour.items() if len(xs) == 1}, largest)
 
 
-def _vector(ob: Obj, move: Move, anchors: dict[int, Obj]) -> tuple[int, int] | None:
+def _to_own(ob: Obj, anchors: Anchors) -> tuple[int, int] | None:
+    owner = anchors.largest[ob.colour]
+    if owner is not None and owner.mask.sum() > 1:
+        return (0, 0) if owner is ob else move_vector(ob, "contact", owner)
+    if ob.mask.size == 1:
+        return VANISH  # a stray pixel: no wall of its colour to go to
+    return (0, 0) if ob.colour in anchors.once else None
+
+
+def _vector(ob: Obj, move: Move, anchors: Anchors) -> tuple[int, int] | None:
     name, colour = move
+    if name == TO_OWN:
+        return _to_own(ob, anchors)
     if colour is None:
         return move_vector(ob, name, None)
-    return move_vector(ob, name, anchors[colour]) if colour in anchors else None
+    return move_vector(ob, name, anchors.once[colour]) if colour in anchors.once else None
 
 
 def _moved(g: np.ndarray, objs: Sequence[Obj], choice: dict[int, Move]) -> np.ndarray | None:
     """g with each object moved by its colour's move (a colour not in `choice` takes
     `choice[SHARED]` if there is one); None when an object has no move or one leaves the grid."""
     anchors = _anchors(objs)
-    moves = []
+    drawn, moves = [], []
     for ob in objs:
         move = choice.get(ob.colour, choice.get(SHARED))
         d = _vector(ob, move, anchors) if move is not None else None
+        if d == VANISH:
+            continue
         if d is None or not lands(ob, d, g.shape):
             return None
+        drawn.append(ob)
         moves.append(d)
-    return render(g.shape, objs, moves)
+    return render(g.shape, drawn, moves)
 
 
 def _choose(objs: Sequence[Sequence[Obj]], outputs: Sequence[np.ndarray], colours: Sequence[int]
-            ) -> dict[int, Move] | None:
+            ) -> list[dict[int, Move]] | None:
     """colour -> the first move (anchored on one of `colours`, or on none) that puts every object
     of that colour onto its train output; with SHARED -> a move that every colour that moves shares.
-    None if a colour has no such move, or if nothing moves."""
-    everything = [("stay", None), *((m, c) for c in colours for m in ANCHORED), *((m, None) for m in BY_SIZE)]
+    None if a colour has no such move, or if nothing moves. The choice with a shared move comes
+    first, then each colour's own first move."""
+    everything = [("stay", None), *((m, c) for c in colours for m in ANCHORED), *((m, None) for m in BY_SIZE),
+                  (TO_OWN, None)]
     good: dict[int, list[Move]] = {}
     for xs, o in zip(objs, outputs):
         anchors = _anchors(xs)
         for ob in xs:
             ok = [m for m in good.get(ob.colour, everything)
-                  if (d := _vector(ob, m, anchors)) is not None and fits(ob, d, o)]
+                  if (d := _vector(ob, m, anchors)) is not None and (d == VANISH or fits(ob, d, o))]
             if not ok:
                 return None
             good[ob.colour] = ok
@@ -174,8 +205,13 @@ def _choose(objs: Sequence[Sequence[Obj]], outputs: Sequence[np.ndarray], colour
     if not moving:
         return None
     shared = [m for m in moving[0] if all(m in ms for ms in moving[1:])]
-    choice = {c: stay if stay in ms else (shared[0] if shared else ms[0]) for c, ms in good.items()}
-    return choice | {SHARED: shared[0]} if shared else choice
+    own = {c: stay if stay in ms else ms[0] for c, ms in good.items()}
+    if not shared:
+        return [own]
+    choice = {c: stay if stay in ms else shared[0] for c, ms in good.items()}
+    # a vanishing pixel fits any move's check, so a shared move may not be the rule: each colour's
+    # own first move is the second choice
+    return [choice | {SHARED: shared[0]}] + ([own] if own != choice else [])
 
 
 def _describe(move: Move) -> str:
@@ -185,8 +221,9 @@ def _describe(move: Move) -> str:
 def learn_move(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_train: int) -> list[Learned]:
     """The first labelling under which per-colour moves make every train output."""
     for g, o in zip(grids, outputs):
+        # no colour gains cells (an object that vanishes loses some)
         if g.shape != o.shape or (np.bincount(g.ravel(), minlength=10)[1:]
-                                  != np.bincount(o.ravel(), minlength=10)[1:]).any():
+                                  < np.bincount(o.ravel(), minlength=10)[1:]).any():
             return []
     if all(np.array_equal(g, o) for g, o in zip(grids, outputs)):
         return []
@@ -195,16 +232,14 @@ def learn_move(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_tra
         if any(not 0 < len(xs) <= MAX_OBJECTS for xs in objs):
             continue
         # anchor colours: those that make exactly one object in every grid, tests included
-        once = sorted(set.intersection(*(set(_anchors(xs)) for xs in objs)))
-        choice = _choose(objs[:n_train], outputs, once)
-        if choice is None:
-            continue
-        made = [_moved(g, xs, choice) for g, xs in zip(grids, objs)]
-        if any(m is None for m in made) or not all(np.array_equal(m, o) for m, o in zip(made, outputs)):
-            continue
-        shared = choice.get(SHARED)
-        parts = [f"{c}:{_describe(m)}" for c, m in sorted(choice.items()) if c != SHARED and m != shared]
-        if shared is not None:
-            parts.append(f"others:{_describe(shared)}")
-        return [Learned(f"move({conn};{','.join(parts)})", COST, tuple(made[n_train:]))]
+        once = sorted(set.intersection(*(set(_anchors(xs).once) for xs in objs)))
+        for choice in _choose(objs[:n_train], outputs, once) or []:
+            made = [_moved(g, xs, choice) for g, xs in zip(grids, objs)]
+            if any(m is None for m in made) or not all(np.array_equal(m, o) for m, o in zip(made, outputs)):
+                continue
+            shared = choice.get(SHARED)
+            parts = [f"{c}:{_describe(m)}" for c, m in sorted(choice.items()) if c != SHARED and m != shared]
+            if shared is not None:
+                parts.append(f"others:{_describe(shared)}")
+            return [Learned(f"move({conn};{','.join(parts)})", COST, tuple(made[n_train:]))]
     return []

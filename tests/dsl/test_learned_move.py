@@ -40,7 +40,7 @@ def test_move_vector(name, expected):
 def test_every_move_has_a_case():
     assert set(MOVES) == {"stay", "contact", "step_toward", "align_top", "align_bottom", "align_mid_row",
                           "align_left", "align_right", "align_mid_col", "up_by_height", "down_by_height",
-                          "left_by_width", "right_by_width"}
+                          "left_by_width", "right_by_width", "to_own"}
 
 
 def test_contact_moves_along_the_shared_rows_or_columns():
@@ -114,6 +114,30 @@ def test_each_colour_may_move_toward_an_anchor_of_its_own():
     found = learn_move([g, test], [out], 1)
     assert [f.name for f in found] == ["move(conn8,multi;1:stay,2:stay,3:contact 1,4:contact 2)"]
     assert found[0].tests[0][1].tolist() == [1, 3, 0, 0, 0, 0, 0, 4, 2]
+
+
+def walls(pixels: list[tuple[int, int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """A 9x9 grid with a wall of 1 along the top row and a wall of 2 along the left column (corner
+    empty), and pixels (row, column, colour); the output draws each pixel to the wall of its colour
+    (up to row 1, or left to column 1) and drops pixels of other colours."""
+    g = np.zeros((9, 9), dtype=np.uint8)
+    g[0, 1:], g[1:, 0] = 1, 2
+    o = g.copy()
+    for r, c, colour in pixels:
+        g[r, c] = colour
+        if colour == 1:
+            o[1, c] = 1
+        elif colour == 2:
+            o[r, 1] = 2
+    return g, o
+
+
+def test_to_own_draws_pixels_to_the_wall_of_their_colour_and_drops_strays():
+    pairs = [walls([(4, 5, 1), (6, 3, 2), (7, 7, 3)]), walls([(3, 2, 1), (5, 6, 1), (2, 4, 4)]),
+             walls([(5, 5, 2), (3, 7, 1), (6, 2, 5)])]  # 5: a colour no train grid had
+    found = learn_move([g for g, _ in pairs], [o for _, o in pairs[:2]], 2)
+    assert [f.name for f in found] == ["move(conn8;others:to_own)"]  # multicolour joins the walls at the corner
+    assert np.array_equal(found[0].tests[0], pairs[2][1])
 
 
 def test_no_answer_when_an_output_loses_a_cell():
