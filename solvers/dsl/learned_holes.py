@@ -1,6 +1,12 @@
 """A learned hole rule: each enclosed background region (4-connected background cells that do not
 reach the grid's edge) is filled with a colour, or left empty, by one of its features, read off the
-train pairs: its size, height, width, whether it is a rectangle, or whether it is a square.
+train pairs: whether it reaches the edge (so one colour for every hole), its size, height, width,
+whether it is a rectangle or a square, or its size rank (the largest, the smallest, or neither).
+
+The region rule is the same lookup over every background region, the ones that reach the edge too
+(the rooms that walls divide a grid into: fill the largest blue and the smallest red). It is tried
+only when some region reaches the edge, after the hole rule, so that a rule about the holes is
+preferred when both fit.
 
 The object rules of learned.py recolour objects; this is the same lookup over the holes between
 them (fill the square holes red, the 1-cell holes blue). It fits when each train output differs from
@@ -18,17 +24,21 @@ import numpy as np
 from solvers.dsl.kernels_common import label, label_boxes
 from solvers.dsl.learned_step import Learned, label_colours
 
-FEATURES = ("size", "height", "width", "rectangle", "square")
+# "edge" first: whether a region reaches the grid's edge (never, for a hole: then one fill for all)
+FEATURES = ("edge", "size", "height", "width", "rectangle", "square", "size_rank")
 COST = 3
+KINDS = ("hole_rule", "region_rule")  # the enclosed regions only, then every region
 
 
-def holes(g: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The enclosed background regions of g: (labels (h, w) int32, -1 off them and renumbered 0..k-1
-    in scan order; features (k, len(FEATURES)) int64)."""
+def holes(g: np.ndarray, enclosed: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """The enclosed background regions of g (all of them, without `enclosed`): (labels (h, w) int32,
+    -1 off them and renumbered 0..k-1 in scan order; features (k, len(FEATURES)) int64)."""
     lab, n = label((g == 0).astype(np.uint8), 0, 0)
     boxes = label_boxes(lab, n)
     h, w = g.shape
     inner = (boxes[:, 0] > 0) & (boxes[:, 2] > 0) & (boxes[:, 1] < h - 1) & (boxes[:, 3] < w - 1)
+    if not enclosed:
+        inner[:] = True
     renumber = np.full(n + 1, -1, dtype=np.int32)  # the last entry maps -1 (non-background) to -1
     renumber[np.flatnonzero(inner)] = np.arange(int(inner.sum()), dtype=np.int32)
     lab = renumber[lab]
@@ -36,38 +46,69 @@ def holes(g: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     size = np.bincount(lab[lab >= 0], minlength=len(b)).astype(np.int64)
     height, width = b[:, 1] - b[:, 0] + 1, b[:, 3] - b[:, 2] + 1
     rect = size == height * width
-    return lab, np.stack([size, height, width, rect, rect & (height == width)], axis=1).astype(np.int64)
+    # 0 the largest, 1 the smallest, 2 neither (a lone region is the largest)
+    rank = np.where(size == size.max(), 0, np.where(size == size.min(), 1, 2)) if size.size else size
+    edge = (b[:, 0] == 0) | (b[:, 2] == 0) | (b[:, 1] == h - 1) | (b[:, 3] == w - 1)
+    return lab, np.stack([edge, size, height, width, rect, rect & (height == width), rank], axis=1).astype(np.int64)
+
+
+def _split_fill(g: np.ndarray, o: np.ndarray) -> bool:
+    """Whether some background region of g is not filled whole in one colour by o: two 4-adjacent
+    background cells of g that o leaves in different colours. The cheap test that rejects most
+    states before any region is labelled."""
+    bg = g == 0
+    rows = bg[1:] & bg[:-1] & (o[1:] != o[:-1])
+    cols = bg[:, 1:] & bg[:, :-1] & (o[:, 1:] != o[:, :-1])
+    return bool(rows.any() or cols.any())
 
 
 def learn_holes(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_train: int) -> list[Learned]:
-    """The first feature whose values give every train hole its fill, as a learned step."""
-    if any(g.shape != o.shape or ((g != o) & (g != 0)).any() for g, o in zip(grids, outputs)) or all(
-            np.array_equal(g, o) for g, o in zip(grids, outputs)):
-        return []  # only background cells may change
-    regions = []
+    """The hole rule, and the region rule where a region reaches the edge, as learned steps."""
+    if any(g.shape != o.shape or ((g != o) & (g != 0)).any() or _split_fill(g, o) for g, o in zip(grids, outputs)) \
+            or all(np.array_equal(g, o) for g, o in zip(grids, outputs)):
+        return []  # only background cells may change, each region wholly and in one colour
+    found = []
+    for kind in KINDS:
+        if kind == "region_rule" and not any(
+                (g[0] == 0).any() or (g[-1] == 0).any() or (g[:, 0] == 0).any() or (g[:, -1] == 0).any()
+                for g in grids):
+            break  # no background on any edge: the regions are the holes
+        regions = [holes(g, kind == "hole_rule") for g in grids]
+        rule = _learn(grids, outputs, n_train, regions)
+        if rule is not None:
+            feature, tests = rule
+            if not found or not all(np.array_equal(a, b) for a, b in zip(found[0].tests, tests)):
+                found.append(Learned(f"{kind}({feature})", COST, tests))
+    return found
+
+
+def _learn(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_train: int,
+           regions: Sequence[tuple[np.ndarray, np.ndarray]]) -> tuple[str, tuple[np.ndarray, ...]] | None:
+    """The first feature whose values give every train region its fill, and the test answers."""
     fills = []
-    for g, o in zip(grids, outputs):
-        lab, feats = holes(g)
-        regions.append((lab, feats))
+    for g, o, (lab, feats) in zip(grids, outputs, regions):
         if not ((lab >= 0) | (g == o)).all():
-            return []  # a change outside the holes
+            return None  # a change outside the regions
         colours = label_colours(lab, len(feats), o)
         if colours is None:
-            return []  # a hole filled with two colours
+            return None  # a region filled with two colours
         fills.append(colours)
-    regions += [holes(g) for g in grids[n_train:]]
     fill = np.concatenate(fills)
     for k, feature in enumerate(FEATURES):
         keys = np.concatenate([f[:, k] for _, f in regions[:n_train]])
-        table: dict[int, int] = {}
-        if any(table.setdefault(int(key), int(v)) != v for key, v in zip(keys, fill)):
+        # consistent when each key has one fill: as many (key, fill) pairs as keys (fills are < 16)
+        pairs = np.unique(keys * 16 + fill)
+        known = np.unique(keys)
+        if pairs.size != known.size:
             continue
+        colours_of = (pairs % 16).astype(np.uint8)  # sorted by key, like `known`
         tests = []
         for (lab, f), g in zip(regions[n_train:], grids[n_train:]):
-            if any(int(v) not in table for v in f[:, k]):
-                break
-            colours = np.array([table[int(v)] for v in f[:, k]] + [0], dtype=np.uint8)
+            at = np.minimum(np.searchsorted(known, f[:, k]), known.size - 1)
+            if (known[at] != f[:, k]).any():
+                break  # a value never seen in training
+            colours = np.append(colours_of[at], np.uint8(0))
             tests.append(np.where(lab >= 0, colours[lab], g).astype(np.uint8))
         else:
-            return [Learned(f"hole_rule({feature})", COST, tuple(tests))]
-    return []
+            return feature, tuple(tests)
+    return None

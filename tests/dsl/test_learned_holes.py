@@ -23,7 +23,8 @@ def test_holes_are_the_enclosed_background_regions():
     lab, feats = holes(g)
     assert lab.max() == 1 and (lab[0] == -1).all()  # the outside is not a hole
     f = {name: feats[:, k].tolist() for k, name in enumerate(FEATURES)}
-    assert f == {"size": [4, 3], "height": [2, 3], "width": [2, 1], "rectangle": [1, 1], "square": [1, 0]}
+    assert f == {"edge": [0, 0], "size": [4, 3], "height": [2, 3], "width": [2, 1], "rectangle": [1, 1],
+                 "square": [1, 0], "size_rank": [0, 1]}
 
 
 def test_an_l_shaped_hole_is_no_rectangle():
@@ -76,7 +77,7 @@ def test_no_answer_when_a_test_value_was_never_seen():
     grids = scenes()
     def by_size(g: np.ndarray) -> np.ndarray:  # each hole filled with colour (its size), up to 9
         lab, feats = holes(g)
-        return np.where(lab >= 0, np.minimum(feats[:, 0], 9)[lab], g).astype(np.uint8)
+        return np.where(lab >= 0, np.minimum(feats[:, FEATURES.index("size")], 9)[lab], g).astype(np.uint8)
 
     outputs = [by_size(g) for g in grids[:2]]
     test = np.zeros((7, 16), dtype=np.uint8)
@@ -85,6 +86,37 @@ def test_no_answer_when_a_test_value_was_never_seen():
     assert [f.name for f in learn_holes(grids[:2] + [test], outputs, 2)] == ["hole_rule(size)"]
     ring(test, 1, 10, 2, 3)  # size 6: never seen
     assert learn_holes(grids[:2] + [test], outputs, 2) == []
+
+
+def rooms(cuts: tuple[int, ...]) -> np.ndarray:
+    """A 6-row grid cut into rooms by full-height walls of 5 at the given columns."""
+    g = np.zeros((6, cuts[-1] + 4), dtype=np.uint8)
+    g[:, list(cuts)] = 5
+    return g
+
+
+def largest_and_smallest(g: np.ndarray) -> np.ndarray:
+    lab, feats = holes(g, enclosed=False)
+    rank = feats[:, FEATURES.index("size_rank")]
+    colours = np.array([1, 2, 0], dtype=np.uint8)[rank]
+    return np.where(lab >= 0, colours[lab], g).astype(np.uint8)
+
+
+def test_every_region_with_enclosed_false():
+    g = rooms((2, 4, 8))
+    lab, feats = holes(g, enclosed=False)
+    assert lab.max() == 3 and (lab[:, [2, 4, 8]] == -1).all()
+    assert feats[:, FEATURES.index("edge")].tolist() == [1, 1, 1, 1]
+    assert feats[:, FEATURES.index("width")].tolist() == [2, 1, 3, 3]
+    assert feats[:, FEATURES.index("size_rank")].tolist() == [2, 1, 0, 0]
+    assert holes(g)[0].max() == -1  # no hole: every room reaches the edge
+
+
+def test_learns_the_region_rule_by_size_rank():
+    grids = [rooms((2, 4, 8)), rooms((3, 5, 6)), rooms((1, 3, 9))]
+    found = learn_holes(grids, [largest_and_smallest(g) for g in grids[:2]], 2)
+    assert [f.name for f in found] == ["region_rule(size_rank)"]
+    assert np.array_equal(found[0].tests[0], largest_and_smallest(grids[2]))
 
 
 def test_the_search_finds_a_hole_rule_at_the_root():
