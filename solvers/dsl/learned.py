@@ -38,7 +38,7 @@ CELL_COSTS = (3, 3, 3, 4, 4, 4, 5, 5, 5)
 
 # object features (columns of object_features), and the labelling they are computed under
 OBJECT_FEATURES = ("size", "colour", "height", "width", "border", "holes", "shape", "size_rank_desc",
-                   "size_rank_asc", "shape_count", "colour_count")
+                   "size_rank_asc", "shape_count", "colour_count", "size_extreme")
 # features whose values are quantities, where a threshold between two colours means something
 ORDERED_FEATURES = ("size", "height", "width", "holes", "size_rank_desc", "size_rank_asc", "shape_count",
                     "colour_count")
@@ -193,7 +193,7 @@ def learn_cell_rule(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], 
 def object_features(g, lab, n):
     """(n, len(OBJECT_FEATURES)) int64: the features of each labelled object, in that order."""
     h, w = g.shape
-    f = np.zeros((n, 11), dtype=np.int64)
+    f = np.zeros((n, 12), dtype=np.int64)
     r0 = np.full(n, h)
     r1 = np.full(n, -1)
     c0 = np.full(n, w)
@@ -232,6 +232,8 @@ def object_features(g, lab, n):
                 f[i, 9] += 1
             if f[j, 1] == f[i, 1]:
                 f[i, 10] += 1
+        # 0 the largest, 1 the smallest, 2 neither: the tallest bar one colour, the shortest another
+        f[i, 11] = 0 if f[i, 7] == 0 else 1 if f[i, 8] == 0 else 2
     return f
 
 

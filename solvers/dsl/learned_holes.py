@@ -1,7 +1,8 @@
 """A learned hole rule: each enclosed background region (4-connected background cells that do not
 reach the grid's edge) is filled with a colour, or left empty, by one of its features, read off the
 train pairs: whether it reaches the edge (so one colour for every hole), its size, height, width,
-whether it is a rectangle or a square, or its size rank (the largest, the smallest, or neither).
+whether it is a rectangle or a square, its size rank (the largest, the smallest, or neither), the
+parity of its size, height or width, or whether it touches a given colour.
 
 The region rule is the same lookup over every background region, the ones that reach the edge too
 (the rooms that walls divide a grid into: fill the largest blue and the smallest red). It is tried
@@ -24,8 +25,11 @@ import numpy as np
 from solvers.dsl.kernels_common import label, label_boxes
 from solvers.dsl.learned_step import Learned, label_colours
 
-# "edge" first: whether a region reaches the grid's edge (never, for a hole: then one fill for all)
-FEATURES = ("edge", "size", "height", "width", "rectangle", "square", "size_rank")
+# "edge" first: whether a region reaches the grid's edge (never, for a hole: then one fill for all);
+# then parities (odd-sided squares one colour, even ones another), then whether a region touches a
+# cell of colour c (the rooms where a blue pixel is turn blue)
+FEATURES = ("edge", "size", "height", "width", "rectangle", "square", "size_rank", "size_odd", "height_odd",
+            "width_odd", *(f"touches_{c}" for c in range(1, 10)))
 COST = 3
 KINDS = ("hole_rule", "region_rule")  # the enclosed regions only, then every region
 
@@ -49,7 +53,15 @@ def holes(g: np.ndarray, enclosed: bool = True) -> tuple[np.ndarray, np.ndarray]
     # 0 the largest, 1 the smallest, 2 neither (a lone region is the largest)
     rank = np.where(size == size.max(), 0, np.where(size == size.min(), 1, 2)) if size.size else size
     edge = (b[:, 0] == 0) | (b[:, 2] == 0) | (b[:, 1] == h - 1) | (b[:, 3] == w - 1)
-    return lab, np.stack([edge, size, height, width, rect, rect & (height == width), rank], axis=1).astype(np.int64)
+    touches = np.zeros((len(b), 10), dtype=np.int64)  # [region, colour]: a 4-neighbour of that colour
+    for dr, dc in ((0, 1), (1, 0), (0, -1), (-1, 0)):
+        mine = lab[max(0, -dr):h - max(0, dr), max(0, -dc):w - max(0, dc)]
+        theirs = g[max(0, dr):h - max(0, -dr), max(0, dc):w - max(0, -dc)]
+        on = mine >= 0
+        touches[mine[on], theirs[on]] = 1
+    shape = np.stack([edge, size, height, width, rect, rect & (height == width), rank, size % 2, height % 2,
+                      width % 2], axis=1).astype(np.int64)
+    return lab, np.concatenate([shape, touches[:, 1:]], axis=1)
 
 
 def _split_fill(g: np.ndarray, o: np.ndarray) -> bool:

@@ -119,6 +119,7 @@ def test_object_features_count_size_holes_and_ranks():
     assert f[dot_i, col["border"]] == 1 and f[ring_i, col["border"]] == 1
     assert f[ring_i, col["size_rank_desc"]] == 0 and f[dot_i, col["size_rank_asc"]] == 0
     assert f[dot_i, col["colour"]] == 2 and f[ring_i, col["shape_count"]] == 1
+    assert f[ring_i, col["size_extreme"]] == 0 and f[dot_i, col["size_extreme"]] == 1
 
 
 def bars(sizes):
@@ -146,6 +147,19 @@ def test_objects_recoloured_by_size_are_learned():
     # a size the train pairs never showed: no guess
     assert "object_rule(conn4,size)" not in {x.name for x in learn_object_rule(
         [*grids[:2], bars([4])], [recolour(g) for g in grids[:2]], 2)}
+
+
+def test_the_longest_and_shortest_bars_by_size_extreme():
+    def recolour(g):  # the longest bar 1 -> 3, the shortest -> 2, the others erased
+        sizes = [int(g[r].sum()) for r in range(0, g.shape[0], 2)]
+        out = np.zeros_like(g)
+        for i, n in enumerate(sizes):
+            out[2 * i, :n] = 3 if n == max(sizes) else 2 if n == min(sizes) else 0
+        return out
+
+    grids = [bars([2, 5, 3]), bars([4, 1, 6, 3]), bars([7, 3, 5, 2])]  # 7 and its neighbours: unseen sizes
+    found = {x.name: x for x in learn_object_rule(grids, [recolour(g) for g in grids[:2]], 2)}
+    assert np.array_equal(found["object_rule(conn4,size_extreme)"].tests[0], recolour(grids[2]))
 
 
 def test_an_object_rule_with_one_marked_size_gives_new_sizes_the_other_colour():

@@ -24,7 +24,8 @@ def test_holes_are_the_enclosed_background_regions():
     assert lab.max() == 1 and (lab[0] == -1).all()  # the outside is not a hole
     f = {name: feats[:, k].tolist() for k, name in enumerate(FEATURES)}
     assert f == {"edge": [0, 0], "size": [4, 3], "height": [2, 3], "width": [2, 1], "rectangle": [1, 1],
-                 "square": [1, 0], "size_rank": [0, 1]}
+                 "square": [1, 0], "size_rank": [0, 1], "size_odd": [0, 1], "height_odd": [0, 1],
+                 "width_odd": [0, 1], **{f"touches_{c}": [int(c == 5)] * 2 for c in range(1, 10)}}
 
 
 def test_an_l_shaped_hole_is_no_rectangle():
@@ -117,6 +118,24 @@ def test_learns_the_region_rule_by_size_rank():
     found = learn_holes(grids, [largest_and_smallest(g) for g in grids[:2]], 2)
     assert [f.name for f in found] == ["region_rule(size_rank)"]
     assert np.array_equal(found[0].tests[0], largest_and_smallest(grids[2]))
+
+
+def test_learns_the_rooms_that_touch_a_colour():
+    def fill_marked(g: np.ndarray) -> np.ndarray:  # every room with a 3 on its floor turns 3
+        lab, feats = holes(g, enclosed=False)
+        marked = feats[:, FEATURES.index("touches_3")]
+        return np.where((lab >= 0) & (marked[lab] == 1), 3, g).astype(np.uint8)
+
+    grids = []
+    # a 3 on the floor of some rooms, a bump of wall in others: no room is a rectangle
+    for cuts, marks, bumps in (((2, 5, 9), (0, 7), (3, 11)), ((3, 7), (1, 9), (5,)), ((1, 4, 8), (3, 10), (6,))):
+        g = rooms(cuts)
+        g[5, list(marks)] = 3
+        g[5, list(bumps)] = 5
+        grids.append(g)
+    found = learn_holes(grids, [fill_marked(g) for g in grids[:2]], 2)
+    assert [f.name for f in found] == ["region_rule(touches_3)"]
+    assert np.array_equal(found[0].tests[0], fill_marked(grids[2]))
 
 
 def test_the_search_finds_a_hole_rule_at_the_root():
