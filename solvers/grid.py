@@ -96,3 +96,16 @@ class Grid:
     def __repr__(self) -> str:
         h, w = self.shape
         return f"Grid({h}x{w}, {self.cells.tolist()!r})" if h * w <= 16 else f"Grid({h}x{w})"
+
+
+def true_runs(mask: Any) -> list[tuple[int, int]]:
+    """The maximal [start, stop) runs of True in a 1-D bool sequence: with `~is_line`, the blocks
+    between a grid's separator lines."""
+    runs, start = [], None
+    for i, on in enumerate([bool(x) for x in mask] + [False]):
+        if on and start is None:
+            start = i
+        elif not on and start is not None:
+            runs.append((start, i))
+            start = None
+    return runs

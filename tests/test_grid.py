@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from solvers.grid import Grid, GridError, check_rows
+from solvers.grid import Grid, GridError, check_rows, true_runs
 
 
 def test_valid_rows_become_a_read_only_uint8_grid():
@@ -51,3 +51,9 @@ def test_grid_rejects_bad_arrays():
     with pytest.raises(GridError):
         Grid(np.zeros((0, 3), dtype=np.uint8))
     assert Grid(np.array([[3]], dtype=np.int64)).cells.dtype == np.uint8
+
+
+def test_true_runs_are_the_blocks_between_lines():
+    assert true_runs([True, True, False, True, False, False, True]) == [(0, 2), (3, 4), (6, 7)]
+    assert true_runs(~np.array([1, 0, 0, 1], dtype=bool)) == [(1, 3)]
+    assert true_runs([False, False]) == [] and true_runs([]) == []

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from solvers.dsl.learned_step import Learned
+from solvers.grid import true_runs
 
 COST = 4
 # in order of preference: the plainer action first when several fit a rank
@@ -26,18 +27,6 @@ ACTIONS = ("keep", "clear", "fill", "template", "template_sep")
 RANKS = ("empty", "fullest", "emptiest", "other")
 TEMPLATES = ("fullest", "first")  # which cell is the template
 Box = tuple[int, int, int, int]  # r0, r1, c0, c1, end-exclusive
-
-
-def _runs(is_line: np.ndarray) -> list[tuple[int, int]]:
-    """The [start, stop) runs of False in a 1-D bool array."""
-    runs, start = [], None
-    for i, line in enumerate(is_line.tolist() + [True]):
-        if not line and start is None:
-            start = i
-        elif line and start is not None:
-            runs.append((start, i))
-            start = None
-    return runs
 
 
 def split_cells(g: np.ndarray) -> tuple[int, list[Box]] | None:
@@ -52,7 +41,7 @@ def split_cells(g: np.ndarray) -> tuple[int, list[Box]] | None:
     is_col = np.zeros(g.shape[1], dtype=bool)
     is_row[[r for r, _ in rows]] = True
     is_col[[c for c, _ in cols]] = True
-    cells = [(r0, r1, c0, c1) for r0, r1 in _runs(is_row) for c0, c1 in _runs(is_col)]
+    cells = [(r0, r1, c0, c1) for r0, r1 in true_runs(~is_row) for c0, c1 in true_runs(~is_col)]
     return (colours.pop(), cells) if len(cells) >= 2 else None
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 
+from solvers.grid import true_runs
 from solvers.heuristics.common import background, same
 from solvers.heuristics.geom import integer_ratio
 from solvers.heuristics.rule import Fit, Pair, Rule
@@ -30,18 +31,6 @@ def _to_shape(oh: int, ow: int) -> Geometry:
     return lambda g: _fixed(integer_ratio(g.shape[0], oh) or 0, integer_ratio(g.shape[1], ow) or 0)(g)
 
 
-def _runs(is_line: np.ndarray) -> Spans:
-    """Maximal runs of cells that are not separator lines."""
-    spans, start = [], None
-    for j, line in enumerate(list(is_line) + [True]):
-        if not line and start is None:
-            start = j
-        elif line and start is not None:
-            spans.append((start, j))
-            start = None
-    return spans
-
-
 def _lines(g: np.ndarray):
     """Cells between full rows and columns of one colour (the colour with the most such lines)."""
     best, found = 0, None
@@ -49,7 +38,7 @@ def _lines(g: np.ndarray):
         rows, cols = (g == c).all(axis=1), (g == c).all(axis=0)
         n = int(rows.sum() + cols.sum())
         if n > best and not rows.all():
-            best, found = n, (_runs(rows), _runs(cols))
+            best, found = n, (true_runs(~rows), true_runs(~cols))
         elif n == best:
             found = None  # two colours draw lines equally: ambiguous
     return found

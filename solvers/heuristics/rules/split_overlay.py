@@ -6,21 +6,10 @@ from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 
+from solvers.grid import true_runs
 from solvers.heuristics.rule import Fit, Pair, Rule
 
 Splitter = Callable[[np.ndarray], list[np.ndarray] | None]
-
-
-def _runs(keep: np.ndarray) -> list[tuple[int, int]]:
-    """Maximal [start, end) runs of True."""
-    out, start = [], None
-    for i, k in enumerate(list(keep) + [False]):
-        if k and start is None:
-            start = i
-        elif not k and start is not None:
-            out.append((start, i))
-            start = None
-    return out
 
 
 def by_lines(colour: int) -> Splitter:
@@ -30,7 +19,7 @@ def by_lines(colour: int) -> Splitter:
         line_r, line_c = (g == colour).all(axis=1), (g == colour).all(axis=0)
         if not line_r.any() and not line_c.any():
             return None
-        parts = [g[a:b, c:d] for a, b in _runs(~line_r) for c, d in _runs(~line_c)]
+        parts = [g[a:b, c:d] for a, b in true_runs(~line_r) for c, d in true_runs(~line_c)]
         if len(parts) < 2 or len({p.shape for p in parts}) != 1:
             return None
         return parts
