@@ -1,6 +1,8 @@
 """A learned move: every object keeps its shape and colours and moves, by a rule read off the train
 pairs, chosen per colour from a few named moves: stay, by its own height or width in one direction,
-one step toward an anchor, up to contact with it, or into line with one of its edges or its centre.
+one step toward an anchor, up to contact with it, or into line with one of its edges or its centre;
+or up to the wall of its own colour (`to_own`: the largest object of the colour stays, the others
+move up to contact with it, and a stray pixel without a wall of its colour vanishes).
 
 An anchor is the one object of a colour that every grid has exactly once (the blue bar that the
 others line up with); each colour may move relative to an anchor of its own. For each colour, the
@@ -11,8 +13,8 @@ an empty grid (later labels over earlier ones) and must then reproduce every tra
 A test grid is answered only when each move lands inside the grid, and every colour in it was seen
 in training or the moving colours shared one move (a new colour then takes it).
 
-It is only tried where each train output has the same non-zero cells per colour as its input, as
-moves without overlap or clipping do. Background is colour 0 (the search runs on
+It is only tried where no colour has more cells in a train output than in its input, as moves
+without overlap or clipping (and vanishing strays) do. Background is colour 0 (the search runs on
 frequency-normalised colours).
 """
 
