@@ -10,13 +10,16 @@ from solvers.dsl.search import Search, SearchConfig
 RNG = np.random.default_rng(3)
 
 
-def parts_grid(parts: list[np.ndarray], ny: int, nx: int, sep: int, sep_colour: int = 5) -> np.ndarray:
-    """The grid that `cut` must take apart again: the parts in reading order, separator lines between."""
+def parts_grid(parts: list[np.ndarray], ny: int, nx: int, sep: int | tuple[int, int],
+               sep_colour: int = 5) -> np.ndarray:
+    """The grid that `cut` must take apart again: the parts in reading order, separator lines between
+    (or, for -1, later parts over the line they share with earlier ones)."""
+    sy, sx = (sep, sep) if isinstance(sep, int) else sep
     ph, pw = parts[0].shape
-    g = np.full((ny * ph + (ny - 1) * sep, nx * pw + (nx - 1) * sep), sep_colour, dtype=np.uint8)
+    g = np.full((ny * ph + (ny - 1) * sy, nx * pw + (nx - 1) * sx), sep_colour, dtype=np.uint8)
     for k, p in enumerate(parts):
         i, j = divmod(k, nx)
-        g[i * (ph + sep):i * (ph + sep) + ph, j * (pw + sep):j * (pw + sep) + pw] = p
+        g[i * (ph + sy):i * (ph + sy) + ph, j * (pw + sx):j * (pw + sx) + pw] = p
     return g
 
 
@@ -26,16 +29,25 @@ def random_parts(k: int, h: int, w: int) -> list[np.ndarray]:
 
 
 @pytest.mark.parametrize(("ny", "nx"), GRIDS)
-@pytest.mark.parametrize("sep", [0, 1])
+@pytest.mark.parametrize("sep", [(0, 0), (1, 1), (0, 1), (1, 0)])
 def test_cut_takes_apart_what_the_parts_make(ny, nx, sep):
     parts = random_parts(ny * nx, 3, 4)
     back = cut(parts_grid(parts, ny, nx, sep), ny, nx, sep)
     assert back is not None and all(np.array_equal(a, b) for a, b in zip(back, parts))
 
 
+def test_cut_with_a_shared_line():
+    g = np.arange(35, dtype=np.uint8).reshape(5, 7)
+    parts = cut(g, 2, 2, (-1, 1))  # rows 0-2 and 2-4 share row 2; columns 0-2 and 4-6, column 3 between
+    assert parts is not None and [p.shape for p in parts] == [(3, 3)] * 4
+    assert parts[0][2].tolist() == parts[2][0].tolist() == g[2, 0:3].tolist()
+    assert parts[3].tolist() == g[2:5, 4:7].tolist()
+
+
 def test_cut_refuses_a_shape_that_does_not_divide():
-    assert cut(np.zeros((5, 4), np.uint8), 2, 1, 0) is None
-    assert cut(np.zeros((4, 4), np.uint8), 2, 1, 1) is None
+    assert cut(np.zeros((5, 4), np.uint8), 2, 1, (0, 0)) is None
+    assert cut(np.zeros((4, 4), np.uint8), 2, 1, (1, 1)) is None
+    assert cut(np.zeros((1, 4), np.uint8), 2, 1, (-1, 0)) is None  # one shared row is no two parts
 
 
 def test_stack_gives_the_first_part_in_the_order_precedence():
