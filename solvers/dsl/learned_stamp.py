@@ -13,6 +13,9 @@ With `,any`, one stamp serves every colour, and it may paint the stamping cell's
 coloured cell grows the same halo or cross, whatever its colour): a test grid's new colour then has a
 stamp too. It is tried only where the per-colour stamps give no answer without guessing.
 
+With `,recentred`, the stamping cells change colour too, by one lookup per colour (each 2 paints its
+corners and turns 0); it is tried only where a train output changes a coloured cell.
+
 Background is colour 0 (the search runs on frequency-normalised colours, where 0 is the commonest).
 """
 
@@ -88,9 +91,10 @@ def learn_stamp(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_tr
     train = grids[:n_train]
     if not any((g != o).any() for g, o in zip(train, outputs)):
         return found
-    # a stamp only paints background: any other change rules it out before the tables are made
+    # a stamp only paints background; a change of the stamping cells themselves is the recentred
+    # variant's, and any other change rules a stamp out before the tables are made
     if any(((g != o) & (g != 0)).any() for g, o in zip(train, outputs)):
-        return found
+        return _recentred(grids, outputs, n_train)
     seen = np.zeros(10, dtype=bool)
     for g in train:
         seen[np.unique(g)] = True
@@ -109,4 +113,27 @@ def learn_stamp(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_tr
                 side = 2 * radius + 1
                 variant = ",any" if pooled else (",unseen" if guess else "")
                 found.append(Learned(f"stamp_rule({side}x{side}{variant})", cost + (pooled or guess), tests))
+    return found
+
+
+def _recentred(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_train: int) -> list[Learned]:
+    """The stamps whose stamping cells also change colour, by one lookup per colour (each 2 paints
+    its corners and turns 0): the stamp is learned on the outputs with the input's coloured cells
+    put back, then the lookup recolours those cells. A test colour the lookup lacks gets no answer."""
+    pairs = np.unique(np.concatenate([g[g != 0].astype(np.int64) * 16 + o[g != 0]
+                                      for g, o in zip(grids[:n_train], outputs)]))
+    if np.unique(pairs // 16).size != pairs.size:
+        return []  # a colour whose cells change in two ways
+    lut = np.full(10, -1, dtype=np.int64)
+    lut[pairs // 16] = pairs % 16
+    restored = [np.where(g != 0, g, o).astype(np.uint8) for g, o in zip(grids[:n_train], outputs)]
+    if any((g != 0).any() and (lut[np.unique(g[g != 0])] < 0).any() for g in grids[n_train:]):
+        return []
+    found = []
+    for stamp in learn_stamp(grids, restored, n_train):
+        if stamp.name.endswith("unseen)"):
+            continue  # an unseen colour has no lookup entry either
+        tests = tuple(np.ascontiguousarray(np.where(g != 0, lut[g], t).astype(np.uint8))
+                      for g, t in zip(grids[n_train:], stamp.tests))
+        found.append(Learned(stamp.name[:-1] + ",recentred)", stamp.cost + 1, tests))
     return found

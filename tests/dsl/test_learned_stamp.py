@@ -117,3 +117,22 @@ def test_the_search_finishes_at_the_root_with_a_stamp():
     search = Search([], TRAIN, [painted(g) for g in TRAIN], [test], SearchConfig(max_depth=1))
     full = [f for f in search.run(Deadline.after(5)) if f.matched == f.n_train]
     assert any(f.program == ("stamp_rule(3x3)",) and np.array_equal(f.tests[0], painted(test)) for f in full)
+
+
+def test_recentred_stamps_change_the_stamping_cells_too():
+    def spent(g: np.ndarray) -> np.ndarray:  # the halo, then each 2 turns 3 and each 1 turns 0
+        out = painted(g)
+        out[g == 2], out[g == 1] = 3, 0
+        return out
+
+    test = grid(7, 7, {(2, 2): 2, (5, 5): 1, (0, 6): 8})
+    found = {x.name: x for x in learn_stamp([*TRAIN, test], [spent(g) for g in TRAIN], 3)}
+    assert "stamp_rule(3x3)" not in found  # coloured cells change: no plain stamp
+    assert found["stamp_rule(3x3,recentred)"].cost == 5
+    assert np.array_equal(found["stamp_rule(3x3,recentred)"].tests[0], spent(test))
+    # a test colour without a lookup entry gets no answer
+    assert learn_stamp([*TRAIN, grid(5, 5, {(2, 2): 6})], [spent(g) for g in TRAIN], 3) == []
+    # a colour whose cells change two ways rules the variant out
+    two_ways = [spent(g) for g in TRAIN]
+    two_ways[0][1, 1] = 5  # the first train grid's 2 turns 5, the others' 3
+    assert learn_stamp([*TRAIN, test], two_ways, 3) == []
