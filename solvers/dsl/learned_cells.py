@@ -119,8 +119,6 @@ def _learn(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_train: 
             allowed[k] &= mask
         if not np.array_equal(g[~inside], o[~inside]) or any(s and not a for s, a in zip(seen, allowed)):
             return []  # the separators must stay, and each rank seen so far needs an action
-    if any(s and not a for s, a in zip(seen, allowed)):
-        return []
     choice = [next((a for a in range(len(ACTIONS)) if allowed[k] >> a & 1), 0) for k in range(len(RANKS))]
     if all(choice[k] == 0 for k in range(len(RANKS)) if seen[k]):
         return []  # every rank keeps its cells: nothing to learn
