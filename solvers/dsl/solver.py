@@ -24,10 +24,19 @@ from solvers.task import Task
 log = logging.getLogger(__name__)
 
 
+# Each unit of program cost multiplies the score by this (MDL: the shorter description is the
+# likelier rule). Chosen offline on arc1-training: re-ranking the candidates of ten 2 s runs of that
+# split with decays from 0.97 to 0.4, 0.7 solved the most tasks in every run (1 or 2 more than
+# 0.97, none fewer). It is steep enough that two agreeing programs of cost 8 no longer outvote one
+# of cost 3, and that a short program fitting all but one train pair can outrank a long one that
+# fits them all (those long fits are right about a fifth of the time).
+COST_DECAY = 0.7
+
+
 def score(found: Found) -> float:
-    """Confidence in [0, 1]: a full fit starts at 0.9 and loses 3% per unit of program cost (MDL:
-    the shorter description is the likelier rule); a partial fit is capped well below any full fit."""
-    decay = math.pow(0.97, max(0, found.cost - 1))
+    """Confidence in [0, 1]: a full fit starts at 0.9 and loses 30% per unit of program cost past
+    the first; a partial fit starts at 0.3 times the share of train pairs it matches."""
+    decay = math.pow(COST_DECAY, max(0, found.cost - 1))
     if found.matched == found.n_train:
         return 0.9 * decay
     return 0.3 * found.matched / found.n_train * decay

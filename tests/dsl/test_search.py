@@ -9,9 +9,9 @@ from solvers.deadline import Deadline
 from solvers.dsl import learned, learned_crop, learned_features, learned_stamp, recolour
 from solvers.dsl.colours import ColourMap, normalising_map
 from solvers.dsl.pieces import PiecePool, layers
-from solvers.dsl.search import Search, SearchConfig
+from solvers.dsl.search import Found, Search, SearchConfig
 from solvers.dsl.sizes import predict_sizes
-from solvers.dsl.solver import DslSolver
+from solvers.dsl.solver import DslSolver, score
 from solvers.dsl.table import build_table
 from solvers.grid import Grid
 from solvers.task import Example, Task
@@ -44,11 +44,25 @@ def task_from_program(names, n_train=3, seed=0) -> Task:
 def test_finds_known_programs(program):
     task = task_from_program(program)
     found = list(DslSolver(SearchConfig(max_answers=1)).solve(task, Deadline.after(20)))
-    full = [c for c in found if c.score >= 0.5]
+    full = [c for c in found if c.train_fit == 1.0]
     assert full, "no program reproduced the train pairs"
     assert full[0].grid == task.test_outputs[0]
     # the provenance is the program, one primitive per line, no longer than the one that made it
     assert len(full[0].provenance.splitlines()) - 1 <= len(program) + 1
+
+
+def test_score_prefers_short_programs_and_full_fits():
+    def found(cost, matched, n=3):
+        return Found(("p",), cost, matched, n, ())
+
+    full = [score(found(c, 3)) for c in range(1, 12)]
+    assert all(0 < b < a <= 0.9 for a, b in zip(full, full[1:]))
+    # at equal cost a full fit beats any partial one, and more matched pairs beat fewer
+    assert score(found(4, 3)) > score(found(4, 2)) > score(found(4, 1))
+    # two agreeing cost-8 programs (summed by the `weighted` rule) do not outvote one of cost 3
+    assert 2 * score(found(8, 3)) < score(found(3, 3))
+    # a cost-2 program that misses one of three pairs outranks a cost-10 one that fits them all
+    assert score(found(2, 2)) > score(found(10, 3))
 
 
 def test_same_result_from_same_input():
