@@ -38,12 +38,17 @@ CELL_COSTS = (3, 3, 3, 4, 4, 4, 5, 5, 5)
 
 # object features (columns of object_features), and the labelling they are computed under
 OBJECT_FEATURES = ("size", "colour", "height", "width", "border", "holes", "shape", "size_rank_desc",
-                   "size_rank_asc", "shape_count", "colour_count", "size_extreme")
+                   "size_rank_asc", "shape_count", "colour_count", "size_extreme", "ends", "bends", "branches",
+                   "topology")
 # features whose values are quantities, where a threshold between two colours means something
 ORDERED_FEATURES = ("size", "height", "width", "holes", "size_rank_desc", "size_rank_asc", "shape_count",
-                    "colour_count")
+                    "colour_count", "ends", "bends", "branches")
 OBJECT_LABELLINGS = ((0, 0, "conn4"), (1, 0, "conn8"), (1, 1, "conn8,multi"))
 OBJECT_COST = 3
+# features read off the object's outline (ends, bends and branches of its strokes): tried only under
+# a labelling where no other feature fits, and they cost 2 more, as they fit a few objects by chance
+TOPOLOGY_FEATURES = ("ends", "bends", "branches", "topology")
+TOPOLOGY_EXTRA_COST = 2
 # neighbour offsets: N, E, S, W; then the 8 neighbours in reading order
 DR4 = np.array([-1, 0, 1, 0])
 DC4 = np.array([0, 1, 0, -1])
@@ -193,7 +198,7 @@ def learn_cell_rule(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], 
 def object_features(g, lab, n):
     """(n, len(OBJECT_FEATURES)) int64: the features of each labelled object, in that order."""
     h, w = g.shape
-    f = np.zeros((n, 12), dtype=np.int64)
+    f = np.zeros((n, 16), dtype=np.int64)
     r0 = np.full(n, h)
     r1 = np.full(n, -1)
     c0 = np.full(n, w)
@@ -210,6 +215,19 @@ def object_features(g, lab, n):
                 c1[i] = max(c1[i], c)
                 if r == 0 or c == 0 or r == h - 1 or c == w - 1:
                     f[i, 4] = 1
+                # the cell's 4-neighbours in the same object: 1 is the end of a stroke, 2 at a right
+                # angle a bend, 3 or 4 a branch (an L has 2 ends and a bend, a U 2 bends, a T a branch)
+                up = r > 0 and lab[r - 1, c] == i
+                down = r < h - 1 and lab[r + 1, c] == i
+                left = c > 0 and lab[r, c - 1] == i
+                right = c < w - 1 and lab[r, c + 1] == i
+                deg = int(up) + int(down) + int(left) + int(right)
+                if deg == 1:
+                    f[i, 12] += 1
+                elif deg == 2 and not ((up and down) or (left and right)):
+                    f[i, 13] += 1
+                elif deg >= 3:
+                    f[i, 14] += 1
     for i in range(n):
         bh, bw = r1[i] - r0[i] + 1, c1[i] - c0[i] + 1
         f[i, 2], f[i, 3] = bh, bw
@@ -234,6 +252,7 @@ def object_features(g, lab, n):
                 f[i, 10] += 1
         # 0 the largest, 1 the smallest, 2 neither: the tallest bar one colour, the shortest another
         f[i, 11] = 0 if f[i, 7] == 0 else 1 if f[i, 8] == 0 else 2
+        f[i, 15] = (f[i, 12] * 64 + f[i, 13]) * 64 + f[i, 14]  # ends, bends and branches together
     return f
 
 
@@ -288,6 +307,9 @@ def learn_object_rule(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray]
                 return []
             found = []
             for k, feature in enumerate(OBJECT_FEATURES):
+                topological = feature in TOPOLOGY_FEATURES
+                if topological and found:
+                    break
                 keys = np.concatenate([f[:, k] for _, f in objs[:n_train]])
                 table = _lookup(keys, np.concatenate(targets)) if keys.size else None
                 if table is None:
@@ -303,7 +325,8 @@ def learn_object_rule(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray]
                                                           .astype(np.uint8)))
                     else:
                         name = f"object_rule({conn},{feature}{',' + fallback if fallback else ''})"
-                        found.append(Learned(name, OBJECT_COST + bool(fallback), tuple(tests)))
+                        cost = OBJECT_COST + bool(fallback) + TOPOLOGY_EXTRA_COST * topological
+                        found.append(Learned(name, cost, tuple(tests)))
                         if not fallback:
                             break  # every test key was seen: no fallback is needed
             if found:

@@ -11,6 +11,7 @@ from solvers.dsl.learned import (
     OBJECT_COST,
     OBJECT_FEATURES,
     OUTSIDE,
+    TOPOLOGY_EXTRA_COST,
     cell_keys,
     learn_all,
     learn_cell_rule,
@@ -120,6 +121,54 @@ def test_object_features_count_size_holes_and_ranks():
     assert f[ring_i, col["size_rank_desc"]] == 0 and f[dot_i, col["size_rank_asc"]] == 0
     assert f[dot_i, col["colour"]] == 2 and f[ring_i, col["shape_count"]] == 1
     assert f[ring_i, col["size_extreme"]] == 0 and f[dot_i, col["size_extreme"]] == 1
+
+
+def test_object_features_count_ends_bends_and_branches():
+    g = np.array([[1, 1, 1, 0, 2, 0, 0],   # a bar (2 ends), an L (2 ends, 1 bend),
+                  [0, 0, 0, 0, 2, 0, 3],   # and a T (3 ends, 1 branch)
+                  [0, 0, 0, 0, 2, 2, 0],
+                  [3, 3, 3, 0, 0, 0, 0],
+                  [0, 3, 0, 0, 0, 0, 0]], dtype=np.uint8)
+    lab, n = label(g, 0, 0)
+    f = object_features(g, lab, n)
+    col = {name: i for i, name in enumerate(OBJECT_FEATURES)}
+    bar, ell, tee, dot = lab[0, 0], lab[0, 4], lab[3, 0], lab[1, 6]
+    assert [f[bar, col[k]] for k in ("ends", "bends", "branches")] == [2, 0, 0]
+    assert [f[ell, col[k]] for k in ("ends", "bends", "branches")] == [2, 1, 0]
+    assert [f[tee, col[k]] for k in ("ends", "bends", "branches")] == [3, 0, 1]
+    assert [f[dot, col[k]] for k in ("ends", "bends", "branches")] == [0, 0, 0]
+    assert f[ell, col["topology"]] != f[bar, col["topology"]]
+
+
+def strokes(shapes, recolour=False, size=(12, 12)):
+    """Strokes given as (top, left, cells relative to it, colour): in colour 1, or recoloured."""
+    g = np.zeros(size, dtype=np.uint8)
+    for r0, c0, cells, colour in shapes:
+        for r, c in cells:
+            g[r0 + r, c0 + c] = colour if recolour else 1
+    return g
+
+
+def test_objects_recoloured_by_their_bends_when_no_simpler_feature_fits():
+    def line(n, vertical=False):  # no bend: colour 4
+        return [(i, 0) if vertical else (0, i) for i in range(n)], 4
+
+    def ell(h, w):  # one bend: colour 2
+        return [(i, 0) for i in range(h)] + [(h - 1, j) for j in range(1, w)], 2
+
+    def you(h, w):  # two bends: colour 6
+        return [(i, 0) for i in range(h)] + [(i, w - 1) for i in range(h)] + [(h - 1, j) for j in range(1, w - 1)], 6
+
+    # sizes, heights and widths overlap between the kinds, and every shape is new in the test
+    train = [[(0, 0, *line(4)), (2, 0, *ell(3, 3)), (6, 5, *you(3, 3))],
+             [(0, 0, *line(6, True)), (0, 3, *you(2, 3)), (5, 6, *ell(2, 3))],
+             [(0, 0, *ell(4, 2)), (6, 0, *line(3)), (8, 6, *you(4, 4))]]
+    test = [(0, 0, *you(2, 4)), (4, 0, *line(5, True)), (4, 4, *ell(5, 4))]
+    grids = [strokes(s) for s in (*train, test)]
+    found = learn_object_rule(grids, [strokes(s, recolour=True) for s in train], len(train))
+    assert [x.name for x in found] == ["object_rule(conn4,bends)"]
+    assert found[0].cost == OBJECT_COST + TOPOLOGY_EXTRA_COST
+    assert np.array_equal(found[0].tests[0], strokes(test, recolour=True))
 
 
 def bars(sizes):
