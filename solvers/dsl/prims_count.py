@@ -127,6 +127,32 @@ def colour_list(g, p):
     return out
 
 
+@njit(cache=True)
+def colour_histogram(g, p):
+    """One column per colour present, most cells first, each filled from the top with as many cells
+    of its colour as g has (the commonest sets the height, the rest is 0): p = 0 counts colour 0 as
+    a colour too (normalisation renumbers a grid's commonest colour to 0), p = 1 only the non-zero
+    colours. n/a with a tie between two counts, fewer than 2 colours, or a count over 30."""
+    cnt = colour_counts(g)
+    n = 0
+    for k in range(p, 10):
+        if cnt[k] > 0:
+            n += 1
+    if n < 2:
+        return na()
+    order = np.argsort(-cnt[p:], kind="mergesort")[:n] + p
+    for i in range(n - 1):
+        if cnt[order[i]] == cnt[order[i + 1]]:
+            return na()
+    height = cnt[order[0]]
+    if height > 30:
+        return na()
+    out = np.zeros((height, n), dtype=np.uint8)
+    for j in range(n):
+        out[:cnt[order[j]], j] = order[j]
+    return out
+
+
 MEASURES = ("objects", "objects8", "colours", "cells")
 
 
@@ -146,4 +172,6 @@ def entries() -> list[Primitive]:
         out.append(Primitive(f"colour_list({name},row)", colour_list, 4 * order + 1, 2))
     out.append(Primitive("colour_list(position)", colour_list, 8, 2))
     out.append(Primitive("colour_list(position,with_0)", colour_list, 10, 2))
+    out.append(Primitive("colour_histogram(with_0)", colour_histogram, 0, 3))
+    out.append(Primitive("colour_histogram", colour_histogram, 1, 3))
     return out

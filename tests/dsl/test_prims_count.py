@@ -38,6 +38,11 @@ CASES = [
     ("colour_list", 8, [[4, 4], [0, 0], [6, 6], [5, 5]], [[4], [6], [5]]),  # top to bottom: a column
     ("colour_list", 0, [[1, 2, 0]], None),  # 1 and 2 tie on cells
     ("colour_list", 8, [[0, 7, 7]], None),  # one colour: no list
+    # colour 0 (5 cells) counts as a colour: its column is empty but sets the height
+    ("colour_histogram", 0, [[0, 0, 5], [0, 0, 5], [6, 5, 0]], [[0, 5, 6], [0, 5, 0], [0, 5, 0], [0, 0, 0], [0, 0, 0]]),
+    ("colour_histogram", 1, [[0, 0, 5], [0, 0, 5], [6, 5, 0]], [[5, 6], [5, 0], [5, 0]]),
+    ("colour_histogram", 1, [[0, 5, 6]], None),  # 5 and 6 tie
+    ("colour_histogram", 1, [[0, 5, 5]], None),  # one non-zero colour
 ]
 
 
