@@ -36,7 +36,8 @@ OUTSIDE = 10  # what a neighbour beyond the grid edge reads as
 CELL_KINDS = ("nbr4_set", "nbr8_set", "nbr8_count", "rays4", "nbr4", "mirrors", "line_sets", "rays8", "nbr8")
 CELL_COSTS = (3, 3, 3, 4, 4, 4, 5, 5, 5)
 
-# object features (columns of object_features), and the labelling they are computed under
+# object features (columns of object_features), and the labelling they are computed under; the
+# stroke features (TOPOLOGY_FEATURES) come last, as learn_object_rule stops at them once another fits
 OBJECT_FEATURES = ("size", "colour", "height", "width", "border", "holes", "shape", "size_rank_desc",
                    "size_rank_asc", "shape_count", "colour_count", "size_extreme", "ends", "bends", "branches",
                    "topology")
