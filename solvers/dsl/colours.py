@@ -54,3 +54,20 @@ def normalising_map(inputs: Sequence[np.ndarray], outputs: Sequence[np.ndarray])
         counts_out += np.bincount(g.ravel(), minlength=10)
     order = sorted(range(10), key=lambda c: (counts_in[c] == 0, -counts_in[c], -counts_out[c], c))
     return ColourMap.from_order(order)
+
+
+def per_grid_maps(inputs: Sequence[np.ndarray], outputs: Sequence[np.ndarray],
+                  tests: Sequence[np.ndarray]) -> list[ColourMap] | None:
+    """One map per input grid (train inputs, then test inputs), each by that grid's own frequencies;
+    a train output takes its input's map. None where every map is the same (the task's map says it
+    all) or some output has a colour its input lacks (a new colour has no place in a per-grid order).
+
+    Why: in many tasks each pair has its own palette (the background is blue in one, grey in the
+    next), so no one numbering makes the pairs alike; numbering each grid by its own frequencies does.
+    """
+    if any(np.setdiff1d(o, i).size for i, o in zip(inputs, outputs)):
+        return None
+    maps = [normalising_map([i], [o]) for i, o in zip(inputs, outputs)] + [normalising_map([t], []) for t in tests]
+    if all((m.forward == maps[0].forward).all() for m in maps):
+        return None
+    return maps
