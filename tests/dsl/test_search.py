@@ -7,7 +7,7 @@ import pytest
 
 from solvers.deadline import Deadline
 from solvers.dsl import learned, learned_crop, learned_features, learned_stamp, recolour
-from solvers.dsl.colours import ColourMap, normalising_map
+from solvers.dsl.colours import ColourMap, normalising_map, per_grid_maps
 from solvers.dsl.pieces import PiecePool, layers
 from solvers.dsl.search import Found, Search, SearchConfig
 from solvers.dsl.sizes import predict_sizes
@@ -103,6 +103,38 @@ def test_colour_map_round_trips_and_normalises_background_to_zero():
     assert ColourMap.identity().is_identity() and not cmap.is_identity()
     with pytest.raises(ValueError):
         ColourMap.from_order([0] * 10)
+
+
+def test_per_grid_maps_number_each_grid_by_its_own_frequencies():
+    a = np.array([[1, 1, 1], [1, 2, 1]], dtype=np.uint8)  # background 1, one cell of 2
+    b = np.array([[3, 4, 4], [4, 4, 4]], dtype=np.uint8)  # background 4, one cell of 3
+    maps = per_grid_maps([a, b], [a, b], [b])
+    assert [m.apply(g).tolist() for m, g in zip(maps, (a, b, b))] == [[[0, 0, 0], [0, 1, 0]], [[1, 0, 0], [0, 0, 0]],
+                                                                       [[1, 0, 0], [0, 0, 0]]]
+    assert all(np.array_equal(m.invert(m.apply(g)), g) for m, g in zip(maps, (a, b, b)))
+    assert per_grid_maps([a, a], [a, a], [a]) is None  # one palette: the task's map says it all
+    assert per_grid_maps([a, b], [a, np.array([[5]], dtype=np.uint8)], [b]) is None  # a colour new in an output
+
+
+def test_pairs_with_their_own_palettes_are_solved_under_per_grid_numbering():
+    """Diagonal lines through the one odd cell, in its colour, on a background that changes from
+    pair to pair: no one numbering of the task's colours makes the pairs alike."""
+    def pair(bg, fg, r, c, n):
+        i = np.full((n, n), bg, dtype=np.uint8)
+        i[r, c] = fg
+        o = i.copy()
+        for k in range(-n, n):
+            for rr, cc in ((r + k, c + k), (r + k, c - k)):
+                if 0 <= rr < n and 0 <= cc < n:
+                    o[rr, cc] = fg
+        return Grid(i), Grid(o)
+
+    train = [pair(1, 0, 2, 2, 5), pair(2, 0, 1, 3, 5), pair(3, 4, 3, 2, 7)]
+    test_in, test_out = pair(6, 0, 2, 4, 6)
+    task = Task("palettes", tuple(Example(i, o) for i, o in train), (test_in,), (test_out,))
+    found = list(DslSolver(SearchConfig(max_answers=1)).solve(task, Deadline.after(6)))
+    best = max(found, key=lambda c: c.score)
+    assert best.grid == test_out and "normalise_colours(per_grid)" in best.provenance
 
 
 def test_size_predictor():
