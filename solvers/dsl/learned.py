@@ -318,8 +318,9 @@ def learn_object_rule(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray]
                 for fallback in ("", "otherwise", "threshold")[:3 if feature in ORDERED_FEATURES else 2]:
                     tests = []
                     for (lab, f), g in zip(objs[n_train:], grids[n_train:]):
+                        # a grid without objects stays as it is (one dummy colour: np.where reads both sides)
                         colours = (_object_colours(table, f[:, k], fallback) if f.shape[0]
-                                   else np.zeros(0, dtype=np.uint8))
+                                   else np.zeros(1, dtype=np.uint8))
                         if colours is None:
                             break
                         tests.append(np.ascontiguousarray(np.where(lab >= 0, colours[np.maximum(lab, 0)], g)

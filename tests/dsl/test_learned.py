@@ -198,6 +198,13 @@ def test_objects_recoloured_by_size_are_learned():
         [*grids[:2], bars([4])], [recolour(g) for g in grids[:2]], 2)}
 
 
+def test_a_test_grid_without_objects_is_left_as_it_is():
+    recolour = by_size(lambda s: {1: 4, 2: 6, 3: 7}.get(s, 1))
+    grids = [bars([1, 2, 3]), bars([3, 1]), np.zeros_like(bars([1]))]
+    found = {x.name: x for x in learn_object_rule(grids, [recolour(g) for g in grids[:2]], 2)}
+    assert np.array_equal(found["object_rule(conn4,size)"].tests[0], grids[2])
+
+
 def test_the_longest_and_shortest_bars_by_size_extreme():
     def recolour(g):  # the longest bar 1 -> 3, the shortest -> 2, the others erased
         sizes = [int(g[r].sum()) for r in range(0, g.shape[0], 2)]
