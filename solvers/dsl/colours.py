@@ -59,15 +59,28 @@ def normalising_map(inputs: Sequence[np.ndarray], outputs: Sequence[np.ndarray])
 def per_grid_maps(inputs: Sequence[np.ndarray], outputs: Sequence[np.ndarray],
                   tests: Sequence[np.ndarray]) -> list[ColourMap] | None:
     """One map per input grid (train inputs, then test inputs), each by that grid's own frequencies;
-    a train output takes its input's map. None where every map is the same (the task's map says it
-    all) or some output has a colour its input lacks (a new colour has no place in a per-grid order).
+    a train output takes its input's map. Colours that no input has but some output does ("new"
+    colours, such as a fixed marking colour) take the top numbers, 9 down, the same in every map.
+    None where every map is the same (the task's map says it all) or some output has a colour that
+    its own input lacks and is not new (it would be numbered differently from pair to pair).
 
     Why: in many tasks each pair has its own palette (the background is blue in one, grey in the
     next), so no one numbering makes the pairs alike; numbering each grid by its own frequencies does.
     """
-    if any(np.setdiff1d(o, i).size for i, o in zip(inputs, outputs)):
+    seen = np.unique(np.concatenate([g.ravel() for g in (*inputs, *tests)]))
+    new = np.setdiff1d(np.unique(np.concatenate([o.ravel() for o in outputs])), seen)
+    if any(np.setdiff1d(np.setdiff1d(o, i), new).size for i, o in zip(inputs, outputs)):
         return None
-    maps = [normalising_map([i], [o]) for i, o in zip(inputs, outputs)] + [normalising_map([t], []) for t in tests]
+    maps = [_own_order(g, new) for g in (*inputs, *tests)]
     if all((m.forward == maps[0].forward).all() for m in maps):
         return None
     return maps
+
+
+def _own_order(g: np.ndarray, new: np.ndarray) -> ColourMap:
+    """g's colours by falling frequency (ties to the lower colour), then the colours it lacks, with
+    the `new` ones last in reverse (the lowest new colour becomes 9)."""
+    counts = np.bincount(g.ravel(), minlength=10)
+    rest = [c for c in range(10) if counts[c] == 0 and c not in new]
+    order = sorted(np.flatnonzero(counts).tolist(), key=lambda c: (-counts[c], c)) + rest
+    return ColourMap.from_order(order + [int(c) for c in new[::-1]])

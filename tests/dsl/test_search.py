@@ -113,7 +113,11 @@ def test_per_grid_maps_number_each_grid_by_its_own_frequencies():
                                                                        [[1, 0, 0], [0, 0, 0]]]
     assert all(np.array_equal(m.invert(m.apply(g)), g) for m, g in zip(maps, (a, b, b)))
     assert per_grid_maps([a, a], [a, a], [a]) is None  # one palette: the task's map says it all
-    assert per_grid_maps([a, b], [a, np.array([[5]], dtype=np.uint8)], [b]) is None  # a colour new in an output
+    # a colour of another pair's input that this pair's output has: numbered differently per pair
+    assert per_grid_maps([a, b], [a, a], [b]) is None
+    # a colour no input has takes the top number in every map
+    five = np.array([[5]], dtype=np.uint8)
+    assert all(m.apply(five)[0, 0] == 9 for m in per_grid_maps([a, b], [a, five], [b]))
 
 
 def test_pairs_with_their_own_palettes_are_solved_under_per_grid_numbering():
