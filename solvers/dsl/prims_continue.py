@@ -4,7 +4,8 @@ of a shape that is symmetric about a centre found in the grid).
 
 Designed from arc1-training: d8c310e9 (a row pattern continued to the right), 8eb1be9a (a band
 repeated up and down), 11852cab and e40b9e2f (a shape completed to its mirror or rotation symmetry
-about its own centre, which is not the grid's)."""
+about its own centre, which is not the grid's), 4938f0c2 and 4c5c2cf0 (a shape mirrored both ways
+about a small pivot shape that is symmetric by itself)."""
 
 from __future__ import annotations
 
