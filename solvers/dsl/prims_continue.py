@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import na
+from solvers.dsl.kernels_common import mask_box, na
 from solvers.dsl.primitive import Primitive
 
 # extend_pattern's p: axis + 3 * mode. Axis 0 repeats along rows (a horizontal period), 1 along
@@ -24,23 +24,6 @@ MODES = ("smallest", "box")
 # 1 lr, 2 ud, 3 rot180, 4 rot90, 5 rot270, 6 transpose, 7 antitranspose.
 GROUPS = ("lr", "ud", "lr_ud", "rot180", "rot90", "dihedral")
 MAX_CELLS = 200  # content cells above this: the centre search would cost too much per state
-
-
-@njit(cache=True)
-def _content_box(g):
-    """(r0, c0, r1, c1) inclusive of the cells that are not 0; r0 = -1 for an empty grid."""
-    h, w = g.shape
-    r0, c0, r1, c1 = h, w, -1, -1
-    for r in range(h):
-        for c in range(w):
-            if g[r, c] != 0:
-                r0 = min(r0, r)
-                r1 = max(r1, r)
-                c0 = min(c0, c)
-                c1 = max(c1, c)
-    if r1 < 0:
-        return -1, -1, -1, -1
-    return r0, c0, r1, c1
 
 
 @njit(cache=True)
@@ -68,8 +51,8 @@ def extend_pattern(g, p):
     h, w = g.shape
     axis = p % 3
     mode = p // 3
-    r0, c0, r1, c1 = _content_box(g)
-    if r0 < 0:
+    r0, r1, c0, c1 = mask_box(g != 0)
+    if r1 < 0:
         return na()
     bh = r1 - r0 + 1
     bw = c1 - c0 + 1
@@ -214,8 +197,8 @@ def complete_symmetry(g, p):
     about a centre where no cell disagrees with its images: for p < 6 the centre in the content's
     box on which the most cells already agree with their images, for p >= 6 the centre of a pivot, a
     colour whose own cells have that symmetry. n/a without such a centre."""
-    r0, c0, r1, c1 = _content_box(g)
-    if r0 < 0:
+    r0, r1, c0, c1 = mask_box(g != 0)
+    if r1 < 0:
         return na()
     rs, cs = _cells(g, r0, c0, r1, c1, -1)
     if rs.size > MAX_CELLS:
