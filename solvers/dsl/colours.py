@@ -71,18 +71,19 @@ def per_grid_maps(inputs: Sequence[np.ndarray], outputs: Sequence[np.ndarray],
     new = np.setdiff1d(np.unique(np.concatenate([o.ravel() for o in outputs])), seen)
     if any(np.setdiff1d(np.setdiff1d(o, i), new).size for i, o in zip(inputs, outputs)):
         return None
-    maps = [_own_order(i, o, new) for i, o in zip(inputs, outputs)] + [_own_order(t, None, new) for t in tests]
+    maps = [_own_order(g, new) for g in (*inputs, *tests)]
     if all((m.forward == maps[0].forward).all() for m in maps):
         return None
     return maps
 
 
-def _own_order(g: np.ndarray, out: np.ndarray | None, new: np.ndarray) -> ColourMap:
-    """g's colours by falling frequency (ties to the one commoner in its output `out`, then to the
-    lower colour, as in normalising_map), then the colours it lacks, with the `new` ones last in
-    reverse (the lowest new colour becomes 9)."""
+def _own_order(g: np.ndarray, new: np.ndarray) -> ColourMap:
+    """g's colours by falling frequency (ties to the lower colour), then the colours it lacks, with
+    the `new` ones last in reverse (the lowest new colour becomes 9).
+
+    Ties look at the input alone, not at the train output as normalising_map does: a test input has
+    no output, so an output tie-break would number train and test grids by different rules."""
     counts = np.bincount(g.ravel(), minlength=10)
-    counts_out = np.zeros(10, dtype=np.int64) if out is None else np.bincount(out.ravel(), minlength=10)
     rest = [c for c in range(10) if counts[c] == 0 and c not in new]
-    order = sorted(np.flatnonzero(counts).tolist(), key=lambda c: (-counts[c], -counts_out[c], c)) + rest
+    order = sorted(np.flatnonzero(counts).tolist(), key=lambda c: (-counts[c], c)) + rest
     return ColourMap.from_order(order + [int(c) for c in new[::-1]])

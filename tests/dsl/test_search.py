@@ -118,6 +118,11 @@ def test_per_grid_maps_number_each_grid_by_its_own_frequencies():
     # a colour no input has takes the top number in every map
     five = np.array([[5]], dtype=np.uint8)
     assert all(m.apply(five)[0, 0] == 9 for m in per_grid_maps([a, b], [a, five], [b]))
+    # a frequency tie is broken by the input alone (a test input has no output): a train input and
+    # an equal test input get one map, whatever the train output holds
+    tie = np.array([[6, 7]], dtype=np.uint8)
+    maps = per_grid_maps([a, tie], [a, np.array([[7, 7]], dtype=np.uint8)], [tie])
+    assert np.array_equal(maps[1].forward, maps[2].forward) and maps[2].apply(tie).tolist() == [[0, 1]]
 
 
 def test_pairs_with_their_own_palettes_are_solved_under_per_grid_numbering():
