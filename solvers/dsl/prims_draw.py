@@ -91,11 +91,31 @@ def _connect_lines(g, out, vertical):
 
 
 @njit(cache=True)
+def _connect_diagonals(g, out, anti):
+    # walk each diagonal (anti: each anti-diagonal) from its top cell: k is the column at row 0
+    h, w = g.shape
+    for k in range(-(h - 1), w + h - 1):
+        last_r = -1
+        for r in range(h):
+            c = k - r if anti else k + r
+            if c < 0 or c >= w or g[r, c] == 0:
+                continue
+            if last_r >= 0 and g[last_r, k - last_r if anti else k + last_r] == g[r, c]:
+                for rr in range(last_r + 1, r):
+                    out[rr, k - rr if anti else k + rr] = g[r, c]
+            last_r = r
+
+
+@njit(cache=True)
 def connect(g, p):
-    """Join consecutive same-coloured cells of a row / column (only zeros between them) with a line
-    of their colour: p = 0 rows, 1 columns, 2 both (columns drawn over rows), 3 both (rows over)."""
+    """Join consecutive same-coloured cells of a row / column / diagonal (only zeros between them)
+    with a line of their colour: p = 0 rows, 1 columns, 2 both (columns drawn over rows), 3 both (rows
+    over), 4 both diagonals (anti-diagonals over)."""
     out = g.copy()
-    if p == 0 or p == 3:
+    if p == 4:
+        _connect_diagonals(g, out, False)
+        _connect_diagonals(g, out, True)
+    elif p == 0 or p == 3:
         if p == 3:
             _connect_lines(g, out, True)
         _connect_lines(g, out, False)
@@ -328,7 +348,7 @@ def entries() -> list[Primitive]:
     out = [Primitive(f"fill_enclosed({c})", fill_enclosed, c, 2) for c in range(1, 10)]
     out += [Primitive(f"rays({n})", rays, m, 2) for n, m in RAYS]
     out += [Primitive(f"connect({n})", connect, p, 2)
-            for p, n in enumerate(("rows", "cols", "both_cols_over", "both_rows_over"))]
+            for p, n in enumerate(("rows", "cols", "both_cols_over", "both_rows_over", "diagonals"))]
     out += [Primitive(f"outline({c})", outline, c, 2) for c in range(1, 10)]
     out += [Primitive(f"interior({c})", interior, c, 2) for c in range(1, 10)]
     out += [Primitive(f"gravity({d})", gravity, p, 2) for p, d in enumerate(SIDES)]
