@@ -12,6 +12,7 @@ from pathlib import Path
 from offline_eval.metrics import score_submission
 from solvers.registry import gpu_workers, parse_solver_names
 from submission import cli as run_cli
+from submission.config import load_config
 from submission.run import default_workers
 from submission.sources import SourceError, load_tasks
 
@@ -34,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     run_cli.add_solver_args(p)
     p.add_argument("--gpus", type=int, default=None, metavar="N",
                    help="GPU workers for GPU solvers (neural), one per device (default: every visible device)")
+    p.add_argument("--config", metavar="FILE",
+                   help="a TOML file over the shipped defaults (submission/defaults.toml): the solvers' shares of "
+                        "each task's seconds, the worker caps and the ensemble rule, as `arcforge run` reads it")
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("pretrain", help="pretrain the neural solver's net on training splits")
@@ -95,7 +99,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     solvers = parse_solver_names(args.solvers)
     config = EvalConfig(solvers, args.per_task_seconds, args.workers or default_workers(), args.seed,
-                        args.sample, gpu_workers(solvers, args.gpus))
+                        args.sample, gpu_workers(solvers, args.gpus), load_config(args.config))
     summary = evaluate(load_tasks(args.tasks, args.solutions), args.out, config)
     print(format_summary(summary))
     return 0

@@ -6,7 +6,7 @@ import json
 import logging
 import subprocess
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from ensemble.rules import load_calibration, registry
 from offline_eval.compare import compare_rules
 from offline_eval.metrics import OutputResult, score_task, summarise
 from solvers.registry import GPU_SOLVERS
+from submission.config import RunConfig, default_config
 from submission.io import write_json_atomic
 from submission.live import LiveSubmission
 from submission.run import Plan, run_tasks
@@ -33,6 +34,9 @@ class EvalConfig:
     seed: int = 0
     sample: int | None = None
     gpus: int = 0  # extra workers, one per device, for the GPU solvers among `solvers`
+    # the solvers' shares, worker caps and ensemble rule: the shipped settings unless given, so that
+    # an eval measures what a submission runs (a bare RunConfig() would split each task's time equally)
+    run: RunConfig = field(default_factory=default_config)
 
 
 def candidate_rows(results: list[TaskResult]) -> pl.DataFrame:
@@ -60,7 +64,7 @@ def evaluate(taskset: TaskSet, out_dir: str | Path, config: EvalConfig) -> dict[
     if not taskset.tasks:
         raise SourceError(f"{taskset.source}: no usable tasks")
     out.mkdir(parents=True, exist_ok=True)
-    live = LiveSubmission(out / "submission.json", taskset)
+    live = LiveSubmission(out / "submission.json", taskset, rule=config.run.ensemble_rule)
     tasks = {t.id: t for t in taskset.tasks}
     by_task: dict[str, TaskResult] = {}
 
@@ -68,7 +72,7 @@ def evaluate(taskset: TaskSet, out_dir: str | Path, config: EvalConfig) -> dict[
         live.record(result)
         by_task[result.task_id] = result  # a task's latest result holds all of its candidates
 
-    plan = Plan(config.solvers, config.workers, config.seed, config.per_task_seconds,
+    plan = Plan(config.solvers, config.workers, config.seed, config.per_task_seconds, config=config.run,
                 gpu_solvers=GPU_SOLVERS if config.gpus else (), gpus=config.gpus)
     run_tasks(taskset.tasks, plan, on_result)
     results = [by_task[k] for k in sorted(by_task)]
@@ -94,6 +98,8 @@ def evaluate(taskset: TaskSet, out_dir: str | Path, config: EvalConfig) -> dict[
         "seed": config.seed,
         "sample": config.sample,
         "gpus": config.gpus,
+        "shares": {s: config.run.share_of(s) for s in config.solvers},
+        "ensemble_rule": config.run.ensemble_rule,
         "commit": code_commit(),
     })
     write_json_atomic(out / "summary.json", summary)

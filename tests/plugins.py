@@ -182,3 +182,16 @@ class PatientProbe(DeviceProbe):
 
 def patient_probe(seed: int) -> PatientProbe:
     return PatientProbe(seed)
+
+
+class Clock(_Base):
+    """Reports how many seconds its deadline gave it, so a test can see the time shares at work."""
+
+    name = "clock"
+
+    def solve(self, task: Task, deadline: Deadline) -> Iterator[Candidate]:
+        yield Candidate(task.id, 0, task.test_inputs[0], 0.5, self.name, f"{deadline.remaining():.3f}")
+
+
+def clock(seed: int) -> Clock:
+    return Clock(seed)

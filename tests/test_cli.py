@@ -100,3 +100,28 @@ def test_eval_reports_search_throughput(tmp_path, capsys):
     assert dsl["states"] > 0 and dsl["states_per_second"] > 0
     assert "states/s per core" in capsys.readouterr().out
     assert pl.read_parquet(out / "results.parquet")["dsl_states"].min() > 0
+
+
+def test_eval_runs_the_shipped_config_or_the_one_given(tmp_path):
+    # an eval must measure what a submission runs: the solvers' time shares and the ensemble rule
+    # come from submission/defaults.toml, or from --config over it, as in `arcforge run`
+    src = write_kaggle_files(tmp_path)
+    solvers = "tests.plugins:clock,tests.plugins:patient"
+
+    def clock_seconds(out, *extra):
+        assert main(["eval", "--tasks", str(src), "--out", str(out), "--per-task-seconds", "2", "--workers", "1",
+                     "--solvers", solvers, "--sample", "1", *extra]) == 0
+        given = pl.read_parquet(out / "candidates.parquet").filter(pl.col("solver").str.ends_with("clock"))
+        given = given["provenance"]
+        return float(given[0]), json.loads((out / "summary.json").read_text())
+
+    seconds, summary = clock_seconds(tmp_path / "shipped")
+    assert 0.8 < seconds <= 1.0  # neither is listed in the shipped shares: both get the mean, so half each
+    assert summary["ensemble_rule"] == "weighted" and summary["shares"]["tests.plugins:clock"] > 0
+    config = tmp_path / "tuned.toml"
+    config.write_text('[shares]\n"tests.plugins:clock" = 1.0\n"tests.plugins:patient" = 3.0\n'
+                      '[ensemble]\nrule = "max_score"\n')
+    seconds, summary = clock_seconds(tmp_path / "tuned", "--config", str(config))
+    assert 0.3 < seconds <= 0.5  # a quarter of the task's 2 s
+    assert summary["ensemble_rule"] == "max_score"
+    assert summary["shares"] == {"tests.plugins:clock": 1.0, "tests.plugins:patient": 3.0}
