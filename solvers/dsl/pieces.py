@@ -16,6 +16,10 @@ import numpy as np
 
 from solvers.deadline import Deadline
 
+PIECE_OVERHEAD = 300  # Python and numpy overhead of a Piece and its program tuple, beyond the arrays
+GRID_OVERHEAD = 112
+MASK_ROWS = 2048  # pieces compared with the target at a time: bounds the unpacked temporaries
+
 
 @dataclass(frozen=True, slots=True)
 class Piece:
@@ -27,15 +31,21 @@ class Piece:
 
 @dataclass
 class PiecePool:
-    """States whose train grids have the output shapes, cheapest first (they arrive in cost order)."""
+    """States whose train grids have the output shapes, cheapest first (they arrive in cost order).
+
+    Bounded by count and by bytes, whichever is reached first: a long search offers hundreds of
+    thousands of pieces, and the ones past the cap are dropped (the cheap ones are the likelier)."""
 
     cap: int = 4000
+    cap_bytes: int = 512 * 1024**2
     pieces: list[Piece] = field(default_factory=list)
+    bytes: int = 0
 
     def offer(self, cost: int, program: tuple[str, ...], grids: Sequence[np.ndarray], n_train: int) -> None:
-        if len(self.pieces) < self.cap:
+        if len(self.pieces) < self.cap and self.bytes < self.cap_bytes:
             train = np.concatenate([g.ravel() for g in grids[:n_train]])
             self.pieces.append(Piece(cost, program, train, tuple(grids[n_train:])))
+            self.bytes += PIECE_OVERHEAD + train.nbytes + sum(g.nbytes + GRID_OVERHEAD for g in grids[n_train:])
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,16 +63,24 @@ class _Masks:
 
     shows: np.ndarray  # the piece is non-zero
     wrong: np.ndarray  # the piece is non-zero and not the target's colour
-    right: np.ndarray  # the piece has the target's colour (zero included)
+    miss: np.ndarray  # the piece has not the target's colour (zero included)
     valid: np.ndarray  # (B,) the L real cells; packing pads the last byte with zeros
     target: np.ndarray  # (B,) the target is non-zero
 
     @classmethod
-    def of(cls, cells: np.ndarray, target: np.ndarray) -> _Masks:
-        nonzero = cells != 0
-        return cls(np.packbits(nonzero, axis=1), np.packbits(nonzero & (cells != target[None, :]), axis=1),
-                   np.packbits(cells == target[None, :], axis=1), np.packbits(np.ones(target.size, dtype=bool)),
-                   np.packbits(target != 0))
+    def of(cls, pieces: Sequence[Piece], target: np.ndarray) -> _Masks:
+        """The masks of `pieces` against `target`, unpacked MASK_ROWS pieces at a time: all at once,
+        a pool of 40,000 pieces of ten 30x30 train grids would take 360 MB a temporary."""
+        shows, wrong, miss = [], [], []
+        for i in range(0, len(pieces), MASK_ROWS):
+            cells = np.stack([p.train for p in pieces[i:i + MASK_ROWS]])  # (n, L) uint8
+            nonzero = cells != 0
+            same = cells == target[None, :]
+            shows.append(np.packbits(nonzero, axis=1))
+            wrong.append(np.packbits(nonzero & ~same, axis=1))
+            miss.append(np.packbits(~same, axis=1))
+        return cls(np.concatenate(shows), np.concatenate(wrong), np.concatenate(miss),
+                   np.packbits(np.ones(target.size, dtype=bool)), np.packbits(target != 0))
 
 
 def _none_on(masks: np.ndarray, cells: np.ndarray) -> np.ndarray:
@@ -80,15 +98,15 @@ def overlays(pool: PiecePool, target: np.ndarray, deadline: Deadline, max_tops: 
     outputs), cheapest total cost first within each top; tops are tried cheapest first."""
     if len(pool.pieces) < 2:
         return
-    m = _Masks.of(np.stack([p.train for p in pool.pieces]), target)
+    m = _Masks.of(pool.pieces, target)
     costs = np.array([p.cost for p in pool.pieces])
     # a top must be right on all its non-zero cells, cover something, and not be the answer alone
-    tops = np.flatnonzero(~m.wrong.any(axis=1) & m.shows.any(axis=1) & ~_none_on(~m.right, m.valid))
+    tops = np.flatnonzero(~m.wrong.any(axis=1) & m.shows.any(axis=1) & ~_none_on(m.miss, m.valid))
     for t in tops[:max_tops]:
         if deadline.expired():
             return
         holes = ~m.shows[t] & m.valid
-        fits = np.flatnonzero(_none_on(~m.right, holes))  # right wherever the top shows nothing
+        fits = np.flatnonzero(_none_on(m.miss, holes))  # right wherever the top shows nothing
         fits = fits[fits != t]
         if fits.size == 0:
             continue
@@ -112,7 +130,7 @@ def layers(pool: PiecePool, target: np.ndarray, deadline: Deadline, max_layers: 
     layer among the `max_starts` that decide the most cells. Two-piece stacks are `overlays`' job."""
     if len(pool.pieces) < 3 or max_layers < 3:
         return
-    m = _Masks.of(np.stack([p.train for p in pool.pieces]), target)
+    m = _Masks.of(pool.pieces, target)
     costs = np.array([p.cost for p in pool.pieces])
     shows = _count_on(m.shows, m.valid)
     tops = np.flatnonzero(~m.wrong.any(axis=1) & (shows > 0) & (shows < target.size))
@@ -122,7 +140,7 @@ def layers(pool: PiecePool, target: np.ndarray, deadline: Deadline, max_layers: 
         open_ = ~m.shows[t] & m.valid  # (B,) packed: the cells no layer has decided yet
         while len(stack) < max_layers and (open_ & m.target).any() and not deadline.expired():
             # a piece right on every undecided cell (its zeros included) ends the stack as its bottom
-            ends = _none_on(~m.right, open_)
+            ends = _none_on(m.miss, open_)
             if ends.any():
                 stack.append(int(np.flatnonzero(ends)[np.argmin(costs[ends])]))
                 open_ = np.zeros_like(open_)

@@ -51,7 +51,7 @@ class SearchConfig:
     memory_cap_bytes: int = 2 * 1024**3  # stop storing new states past this (the search keeps going)
     max_answers: int = 8  # distinct full-fit test answers to report before stopping
     chain_share: float = 0.8  # of the time for single chains; the rest combines pieces
-    max_pieces: int = 4000  # output-shaped states kept for combining
+    max_pieces: int = 40000  # output-shaped states kept for combining (PiecePool also caps their bytes)
     learn_depth: int = 1  # states up to this depth also try the learned cell and object rules
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from solvers.deadline import Deadline
-from solvers.dsl import learned, learned_crop, learned_features, learned_stamp, recolour
+from solvers.dsl import learned, learned_crop, learned_features, learned_stamp, pieces, recolour
 from solvers.dsl.colours import ColourMap, normalising_map, per_grid_maps
 from solvers.dsl.pieces import PiecePool, layers
 from solvers.dsl.search import Found, Search, SearchConfig
@@ -213,6 +213,23 @@ def test_a_stack_never_shows_a_wrong_cell_that_no_layer_above_covers():
     assert [s.program for s in stacks][0][0] == "layers(3)"
     assert all("layer 3: p2" not in s.program for s in stacks)
     assert all(np.array_equal(s.tests[0].ravel(), target) for s in stacks)
+
+
+def test_the_piece_pool_stops_at_its_byte_cap_and_its_masks_do_not_depend_on_the_chunking(monkeypatch):
+    rng = np.random.default_rng(3)
+    target = rng.integers(0, 3, 12).astype(np.uint8)
+    pool = PiecePool(cap=100, cap_bytes=5 * (pieces.PIECE_OVERHEAD + 12 + 4 + pieces.GRID_OVERHEAD))
+    for k in range(10):
+        g = rng.integers(0, 3, (3, 4)).astype(np.uint8)
+        pool.offer(k, (f"p{k}",), [g, g[:2, :2]], 1)
+    assert len(pool.pieces) == 5  # the byte cap, not the count, stopped it
+    whole = pieces._Masks.of(pool.pieces, target)
+    monkeypatch.setattr(pieces, "MASK_ROWS", 2)  # the same masks, built two pieces at a time
+    chunked = pieces._Masks.of(pool.pieces, target)
+    for name in ("shows", "wrong", "miss"):
+        assert np.array_equal(getattr(whole, name), getattr(chunked, name))
+    cells = np.stack([p.train for p in pool.pieces])
+    assert np.array_equal(np.unpackbits(whole.miss, axis=1)[:, :12], cells != target[None, :])
 
 
 def test_pieces_are_combined_at_the_pause_and_chains_then_use_the_rest_of_the_time():
