@@ -151,6 +151,9 @@ class Search:
         # learned answers are kept apart: they must not use up max_answers before the chains get going
         learned: set[bytes] = set()
         if all(root.grids[i].shape == targets[i][0] for i in range(n_train)):
+            # the input itself is a piece: the bottom that an "add" task's top draws over. Chains that
+            # give it back are merged into the root, which is never offered otherwise
+            pool.offer(0, ("input",), root.grids, n_train)
             yield from self._learned(root, learned)
             # a rule over a searched set of cell features: too slow to try on every state, so the
             # root only (most such tasks recolour the input in place)

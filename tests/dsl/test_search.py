@@ -179,6 +179,23 @@ def test_pieces_combine_two_chains_when_no_single_chain_fits():
     assert overlays and np.array_equal(overlays[0].tests[0], outs[3])
 
 
+def test_the_input_is_a_piece_so_a_drawing_can_be_laid_over_it():
+    """Colour 1 turned half a turn, drawn over the unchanged input: the bottom is the input itself,
+    which the table can only give back by chains whose state merges into the root's."""
+    table = {p.name: p for p in build_table()}
+    small = [table[n] for n in ("rot180", "keep_colour(1)")]
+    rng = np.random.default_rng(11)
+    ins = [rng.integers(0, 3, (4, 5)).astype(np.uint8) for _ in range(4)]
+    outs = []
+    for g in ins:
+        top = table["rot180"](table["keep_colour(1)"](g))
+        outs.append(np.where(top != 0, top, g))
+    search = Search(small, ins[:3], outs[:3], ins[3:], SearchConfig(max_depth=2))
+    full = [f for f in search.run(Deadline.after(5)) if f.matched == f.n_train]
+    laid = [f for f in full if f.program[0] == "overlay_nonzero(top, bottom)"]
+    assert laid and laid[0].program[-1] == "bottom: input" and np.array_equal(laid[0].tests[0], outs[3])
+
+
 def test_three_pieces_are_stacked_when_no_pair_makes_the_output():
     """Colour 1 turned half a turn, over colour 2 mirrored, over colour 3 in place: a stack of three."""
     table = {p.name: p for p in build_table()}
