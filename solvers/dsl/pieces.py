@@ -36,7 +36,7 @@ class PiecePool:
     Bounded by count and by bytes, whichever is reached first: a long search offers hundreds of
     thousands of pieces, and the ones past the cap are dropped (the cheap ones are the likelier)."""
 
-    cap: int = 4000
+    cap: int = 40000
     cap_bytes: int = 512 * 1024**2
     pieces: list[Piece] = field(default_factory=list)
     bytes: int = 0
@@ -58,8 +58,8 @@ class Overlay:
 @dataclass(frozen=True, slots=True)
 class _Masks:
     """The pool's cells against the target as bit-packed masks, (N, ceil(L / 8)) uint8 each: one
-    step of a search over them reads N * L / 8 bytes, not N * L (a pool of 4000 pieces of ten 30x30
-    train grids is 36 MB a mask unpacked)."""
+    step of a search over them reads N * L / 8 bytes, not N * L (a pool of 40,000 pieces of ten 30x30
+    train grids is 360 MB a mask unpacked)."""
 
     shows: np.ndarray  # the piece is non-zero
     wrong: np.ndarray  # the piece is non-zero and not the target's colour
