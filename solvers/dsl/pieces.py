@@ -17,7 +17,7 @@ import numpy as np
 from solvers.deadline import Deadline
 
 PIECE_OVERHEAD = 300  # Python and numpy overhead of a Piece and its program tuple, beyond the arrays
-GRID_OVERHEAD = 112
+GRID_OVERHEAD = 112  # the same per stored grid, here and in the search's memory meter
 MASK_ROWS = 2048  # pieces compared with the target at a time: bounds the unpacked temporaries
 
 

@@ -29,7 +29,7 @@ from solvers.dsl.learned_move import learn_move
 from solvers.dsl.learned_parts import learn_parts
 from solvers.dsl.learned_source import learn_source
 from solvers.dsl.learned_step import Learned
-from solvers.dsl.pieces import PiecePool, layers, overlays
+from solvers.dsl.pieces import GRID_OVERHEAD, PiecePool, layers, overlays
 from solvers.dsl.primitive import Primitive
 from solvers.dsl.recolour import describe_map, learn_map
 from solvers.dsl.sizes import predict_sizes
@@ -39,8 +39,7 @@ log = logging.getLogger(__name__)
 # a learned last step: (grids of a state, train outputs, number of train grids) -> the steps that fit
 Learner = Callable[[Sequence[np.ndarray], Sequence[np.ndarray], int], list[Learned]]
 
-# Python and numpy overhead per stored grid and per node, added to the array bytes when metering.
-GRID_OVERHEAD = 112
+# Python and numpy overhead per node (per grid: pieces.GRID_OVERHEAD), added to the array bytes when metering.
 NODE_OVERHEAD = 200
 KEY_OVERHEAD = 72  # one int in the `seen` set
 
