@@ -3,13 +3,15 @@
 The cell rules of solvers.dsl.learned key each cell on one fixed description (its 3 x 3
 neighbourhood, say): rich keys fit often but leave test cells with keys no train cell had. Here every
 cell gets a row of simple features (its colour, each neighbour, each ray, its row parity, its
-component's size...), and the rule keys on the fewest of them, 1 to 3, that explain every train
-cell: the shortest description that fits, so the test grids' keys have mostly been seen.
+component's size, its object's main colour, the grid's rarest colour...), and the rule keys on the
+fewest of them, 1 to 3, that explain every train cell: the shortest description that fits, so the
+test grids' keys have mostly been seen.
 
 The value of a key is not only a colour: it may be "keep the cell's colour" or "take the colour of
-feature f" (the north neighbour's, the first colour along the west ray...), so one rule covers every
-colour of a task that moves colours around. A key may allow several values; the first allowed is
-used: keep the colour, then a fixed colour, then the copied features in table order.
+feature f" (the north neighbour's, the first colour along the west ray, the nearest coloured
+cell's...), so one rule covers every colour of a task that moves colours around. A key may allow
+several values; the first allowed is used: keep the colour, then a fixed colour, then the copied
+features in table order.
 
 Like the other learned rules, it answers only when every key of the test grids was seen in training,
 and only when it changes some cell.
@@ -23,19 +25,28 @@ from collections.abc import Sequence
 import numpy as np
 from numba import njit
 
+from solvers.dsl import cell_objects
 from solvers.dsl.learned_step import Learned, answers_key
 
 # columns of cell_features; the first N_COLOUR are colours (10: beyond the edge, or nothing met),
-# which an output cell may copy
-FEATURES = (
+# which an output cell may copy. The object_ and box_ columns and those after them come from
+# solvers.dsl.cell_objects
+NEIGHBOURHOOD = (
     "colour", "nbr_n", "nbr_w", "nbr_e", "nbr_s", "nbr_nw", "nbr_ne", "nbr_sw", "nbr_se",
     "ray_n", "ray_w", "ray_e", "ray_s", "ray_nw", "ray_ne", "ray_sw", "ray_se",
     "between_we", "between_ns", "mirror_lr", "mirror_ud", "mirror_both",
+)
+PLACE = (
     "row_mod2", "col_mod2", "row_mod3", "col_mod3", "row_end_mod2", "col_end_mod2",
     "nbr4_count", "nbr8_count", "same_nbr8", "component_size", "component_border", "on_border",
-    "row_others", "col_others", "between_any", "rays4_all",
+    "row_others", "col_others", "between_any", "rays4_all", "mid_row", "mid_col",
 )
-N_COLOUR = 22
+FEATURES = NEIGHBOURHOOD + cell_objects.COLOURS + PLACE + cell_objects.PLAIN
+N_COLOUR = len(NEIGHBOURHOOD) + len(cell_objects.COLOURS)
+N_NEIGHBOURHOOD = len(NEIGHBOURHOOD)
+P = N_COLOUR  # the first PLACE column
+Q = P + len(PLACE)  # the first of cell_objects.PLAIN
+N_COLOUR_FACTS = len(cell_objects.COLOURS)
 N_FEATURES = len(FEATURES)
 MAX_FEATURES = 3  # features in one key
 BASE_COST = 3  # plus one per feature in the key
@@ -43,7 +54,7 @@ BASE_COST = 3  # plus one per feature in the key
 # was right on 1 of 61 arc1-training tasks, and two rules that disagree push a costlier right answer
 # out of the two attempts
 MAX_RULES = 1
-NONE = 10
+NONE = cell_objects.NONE
 # N, W, E, S, then the diagonals NW, NE, SW, SE: the order of the nbr_ and ray_ columns
 DR8 = np.array([-1, 0, 0, 1, -1, -1, 1, 1])
 DC8 = np.array([0, -1, 1, 0, -1, 1, -1, 1])
@@ -96,6 +107,7 @@ def cell_features(g):
     h, w = g.shape
     f = np.zeros((h * w, N_FEATURES), dtype=np.int64)
     sizes, borders = _components(g)
+    facts = cell_objects.object_facts(g, sizes)
     row_n = np.zeros(h, dtype=np.int64)
     col_n = np.zeros(w, dtype=np.int64)
     for r in range(h):
@@ -135,22 +147,29 @@ def cell_features(g):
             f[i, 19] = g[r, w - 1 - c]
             f[i, 20] = g[h - 1 - r, c]
             f[i, 21] = g[h - 1 - r, w - 1 - c]
-            f[i, 22] = r % 2
-            f[i, 23] = c % 2
-            f[i, 24] = r % 3
-            f[i, 25] = c % 3
-            f[i, 26] = (h - 1 - r) % 2
-            f[i, 27] = (w - 1 - c) % 2
-            f[i, 28] = nz4
-            f[i, 29] = nz8
-            f[i, 30] = same
-            f[i, 31] = sizes[r, c]
-            f[i, 32] = borders[r, c]
-            f[i, 33] = r == 0 or c == 0 or r == h - 1 or c == w - 1
-            f[i, 34] = min(row_n[r] - (v0 != 0), 15)
-            f[i, 35] = min(col_n[c] - (v0 != 0), 15)
-            f[i, 36] = f[i, 17] != NONE or f[i, 18] != NONE
-            f[i, 37] = f[i, 9] != NONE and f[i, 10] != NONE and f[i, 11] != NONE and f[i, 12] != NONE
+            f[i, P] = r % 2
+            f[i, P + 1] = c % 2
+            f[i, P + 2] = r % 3
+            f[i, P + 3] = c % 3
+            f[i, P + 4] = (h - 1 - r) % 2
+            f[i, P + 5] = (w - 1 - c) % 2
+            f[i, P + 6] = nz4
+            f[i, P + 7] = nz8
+            f[i, P + 8] = same
+            f[i, P + 9] = sizes[r, c]
+            f[i, P + 10] = borders[r, c]
+            f[i, P + 11] = r == 0 or c == 0 or r == h - 1 or c == w - 1
+            f[i, P + 12] = min(row_n[r] - (v0 != 0), 15)
+            f[i, P + 13] = min(col_n[c] - (v0 != 0), 15)
+            f[i, P + 14] = f[i, 17] != NONE or f[i, 18] != NONE
+            f[i, P + 15] = f[i, 9] != NONE and f[i, 10] != NONE and f[i, 11] != NONE and f[i, 12] != NONE
+            # the middle row (column), or the two middle ones of an even height (width)
+            f[i, P + 16] = 2 * r == h - 1 or (h % 2 == 0 and (2 * r == h or 2 * r == h - 2))
+            f[i, P + 17] = 2 * c == w - 1 or (w % 2 == 0 and (2 * c == w or 2 * c == w - 2))
+            for k in range(N_COLOUR_FACTS):
+                f[i, N_NEIGHBOURHOOD + k] = facts[r, c, k]
+            for k in range(facts.shape[2] - N_COLOUR_FACTS):
+                f[i, Q + k] = facts[r, c, N_COLOUR_FACTS + k]
     return f
 
 

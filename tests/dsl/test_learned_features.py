@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from solvers.deadline import Deadline
+from solvers.dsl import cell_objects
 from solvers.dsl.learned_features import (
     FEATURES,
     NONE,
@@ -39,7 +40,23 @@ CASES = {
     "nbr4_count": ((2, 2), 3), "nbr8_count": ((2, 2), 4), "same_nbr8": ((2, 3), 1),
     "component_size": ((2, 3), 2), "component_border": ((1, 1), 0), "on_border": ((0, 3), 1),
     "row_others": ((1, 0), 1), "col_others": ((0, 3), 2), "between_any": ((1, 1), 1), "rays4_all": ((1, 1), 1),
+    "mid_row": ((2, 0), 1), "mid_col": ((0, 2), 1),
 }
+
+# the object facts, on a grid with two 8-connected objects: {1, 1, 2} (box rows 1-2, columns 1-2) and
+# a column of three 3s; colour 3 is the commonest, 2 the rarest
+OBJECTS = g([[0, 0, 0, 0, 0, 0],
+             [0, 1, 1, 0, 0, 3],
+             [0, 2, 0, 0, 0, 3],
+             [0, 0, 0, 0, 0, 3],
+             [0, 0, 0, 0, 0, 0]])
+CASES |= {
+    "object_major": ((2, 1), 1), "object_minor": ((1, 1), 2), "most_common": ((0, 0), 3),
+    "least_common": ((4, 5), 2), "nearest": ((2, 4), 3), "box_colour": ((2, 2), 1),
+    "object_size": ((1, 2), 3), "colour_rank": ((2, 1), 2), "distance": ((4, 0), 2),
+    "component_rank": ((1, 1), 4), "in_box": ((2, 2), 1),
+}
+CASES = {name: (*case, OBJECTS) if name in cell_objects.COLUMNS else (*case, GRID) for name, case in CASES.items()}
 
 
 def test_every_feature_has_a_case():
@@ -48,10 +65,10 @@ def test_every_feature_has_a_case():
 
 @pytest.mark.parametrize("name", FEATURES)
 def test_each_feature_column(name):
-    (r, c), want = CASES[name]
-    f = cell_features(GRID)
-    assert f.shape == (GRID.size, len(FEATURES))
-    assert f[r * GRID.shape[1] + c, FEATURES.index(name)] == want
+    (r, c), want, grid = CASES[name]
+    f = cell_features(grid)
+    assert f.shape == (grid.size, len(FEATURES))
+    assert f[r * grid.shape[1] + c, FEATURES.index(name)] == want
     assert f.max() < 16  # keys pack each feature into 4 bits
 
 
@@ -144,4 +161,27 @@ def test_search_answers_with_a_feature_rule_at_the_root():
     search = Search([], grids[:2], [_odd_columns_grey(x) for x in grids[:2]], grids[2:], SearchConfig(max_depth=1))
     found = list(search.run(Deadline.after(5.0)))
     hits = [x for x in found if x.tests[0].tolist() == _odd_columns_grey(grids[2]).tolist()]
-    assert [x.program for x in hits] == [("feature_rule(colour,col_mod2)",)]
+    # column parity and one feature that tells coloured cells from background (colour, distance...)
+    assert len(hits) == 1 and len(hits[0].program) == 1
+    assert hits[0].program[0].startswith("feature_rule(") and "col_mod2" in hits[0].program[0]
+
+
+def _rarest_paints_all(grid: np.ndarray) -> np.ndarray:
+    """Every coloured cell takes the grid's rarest colour: a colour that differs from grid to grid."""
+    counts = np.bincount(grid.ravel(), minlength=10)
+    counts[counts == 0] = grid.size + 1
+    counts[0] = grid.size + 1
+    return np.where(grid != 0, counts.argmin(), 0).astype(np.uint8)
+
+
+def test_copies_a_colour_that_differs_per_grid():
+    # three colours with 4, 3 and 1 cells per grid, the rarest one different in each grid
+    grids = []
+    for colours in ((1, 2, 3), (2, 3, 4), (4, 1, 2), (3, 4, 1)):
+        x = np.zeros((4, 4), dtype=np.uint8)
+        x.ravel()[[0, 2, 5, 7]] = colours[0]
+        x.ravel()[[8, 10, 13]] = colours[1]
+        x.ravel()[15] = colours[2]
+        grids.append(x)
+    found = learn_feature_rule(grids, [_rarest_paints_all(x) for x in grids[:3]], 3)
+    assert found and found[0].tests[0].tolist() == _rarest_paints_all(grids[3]).tolist()
