@@ -98,5 +98,79 @@ def stamp(g, p):
     return out
 
 
+MAX_TEMPLATES = 6  # more multicoloured objects than this is noise, not a set of templates
+
+
+@njit(cache=True)
+def _complete_with(g, out, tmpl):
+    """Paint `tmpl` (0 = not part of it) into `out` wherever all its cells of one colour k lie on
+    cells of colour k in `g` and each of its other cells lies on 0 or on its own colour, with at
+    least one 0 to fill. Returns whether anything was painted."""
+    h, w = g.shape
+    th, tw = tmpl.shape
+    painted = False
+    for k in range(1, 10):
+        has_k = False
+        for r in range(th):
+            for c in range(tw):
+                has_k = has_k or tmpl[r, c] == k
+        if not has_k:
+            continue
+        for top in range(h - th + 1):
+            for left in range(w - tw + 1):
+                fits = True
+                gaps = 0
+                for r in range(th):
+                    for c in range(tw):
+                        v, t = g[top + r, left + c], tmpl[r, c]
+                        if t == 0:
+                            continue
+                        if t == k:
+                            fits = fits and v == k
+                        elif v == 0:
+                            gaps += 1
+                        else:
+                            fits = fits and v == t
+                if not fits or gaps == 0:
+                    continue
+                for r in range(th):
+                    for c in range(tw):
+                        if tmpl[r, c] != 0:
+                            out[top + r, left + c] = tmpl[r, c]
+                painted = True
+    return painted
+
+
+@njit(cache=True)
+def complete_templates(g, p):
+    """Complete the partial copies of the templates: every object (8-connected) with two or more
+    colours is a template, and a copy is partial when all the template's cells of one colour are
+    there and the rest is background. n/a with no template, more than MAX_TEMPLATES, or nothing to
+    complete. (p is unused: rotated and flipped templates completed 1 arc1-training task fewer.)"""
+    lab, n = label(g, 1, 1)
+    st = _boxes(g, lab, n)
+    out = g.copy()
+    count = 0
+    for i in range(n):
+        count += st[i, 4] >= 2
+    if count == 0 or count > MAX_TEMPLATES:
+        return na()
+    painted = False
+    for i in range(n):
+        if st[i, 4] < 2:
+            continue
+        th, tw = st[i, 1] - st[i, 0] + 1, st[i, 3] - st[i, 2] + 1
+        tmpl = np.zeros((th, tw), dtype=np.uint8)
+        for r in range(th):
+            for c in range(tw):
+                if lab[st[i, 0] + r, st[i, 2] + c] == i:
+                    tmpl[r, c] = g[st[i, 0] + r, st[i, 2] + c]
+        painted = _complete_with(g, out, tmpl) or painted
+    if not painted:
+        return na()
+    return out
+
+
 def entries() -> list[Primitive]:
-    return [Primitive("stamp(keep)", stamp, 0, 2), Primitive("stamp(erase)", stamp, 1, 2)]
+    return [Primitive("stamp(keep)", stamp, 0, 2), Primitive("stamp(erase)", stamp, 1, 2),
+            Primitive("complete_templates", complete_templates, 0, 2)]
