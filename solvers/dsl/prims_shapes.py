@@ -162,6 +162,27 @@ def object_boxes(g, p):
 
 
 @njit(cache=True)
+def zero_squares(g, p):
+    """The empty p x p squares of a noisy grid become FRESH: in reading order, each all-zero square
+    that does not overlap one already taken; n/a when there is none."""
+    h, w = g.shape
+    out = g.copy()
+    changed = False
+    for r in range(h - p + 1):
+        for c in range(w - p + 1):
+            empty = True
+            for dr in range(p):
+                for dc in range(p):
+                    empty = empty and out[r + dr, c + dc] == 0
+            if empty:
+                out[r:r + p, c:c + p] = FRESH
+                changed = True
+    if not changed:
+        return na()
+    return out
+
+
+@njit(cache=True)
 def largest_rect(g, p):
     """The largest-area rectangle (at least 2x2) of one non-zero colour: p = 0 kept in place, all
     else 0; p = 1 cropped. n/a when none or tied."""
@@ -278,6 +299,7 @@ def entries() -> list[Primitive]:
             Primitive("recolour_holed", recolour_holed, 0, 2)]
     out += [Primitive(f"object_boxes({s})", object_boxes, p, 2) for p, s in enumerate(("fill", "ring"))]
     out += [Primitive(f"largest_rect({s})", largest_rect, p, 2) for p, s in enumerate(("keep", "crop"))]
+    out += [Primitive(f"zero_squares({k})", zero_squares, k, 2) for k in (2, 3)]
     out += [Primitive("denoise_colour", denoise_colour, 0, 2),
             Primitive("edge_extend", edge_extend, 0, 2),
             Primitive("inset", inset, 0, 2)]
