@@ -22,6 +22,7 @@ NONE = 10
 COLOURS = ("object_major", "object_minor", "most_common", "least_common", "nearest", "box_colour")
 PLAIN = ("object_size", "colour_rank", "distance", "component_rank", "in_box")
 COLUMNS = COLOURS + PLAIN
+N_COLUMNS = len(COLUMNS)
 
 
 @njit(cache=True)
@@ -108,7 +109,7 @@ def object_facts(g, sizes):
     """(h, w, len(COLUMNS)) int64, columns as COLUMNS. `sizes` is the per-cell size of the cell's
     4-connected one-colour component (learned_features._components), ranked in component_rank."""
     h, w = g.shape
-    out = np.zeros((h, w, 11), dtype=np.int64)
+    out = np.zeros((h, w, N_COLUMNS), dtype=np.int64)  # the column numbers below follow COLUMNS
     out[:, :, :6] = NONE
     lab, n = label(g, 1, 1)
     colours = object_colours(g, lab, n)

@@ -29,8 +29,8 @@ from solvers.dsl import cell_objects
 from solvers.dsl.learned_step import Learned, answers_key
 
 # columns of cell_features; the first N_COLOUR are colours (10: beyond the edge, or nothing met),
-# which an output cell may copy. The object_ and box_ columns and those after them come from
-# solvers.dsl.cell_objects
+# which an output cell may copy: the neighbourhood, then cell_objects.COLOURS; then the cell's
+# place and counts, then cell_objects.PLAIN
 NEIGHBOURHOOD = (
     "colour", "nbr_n", "nbr_w", "nbr_e", "nbr_s", "nbr_nw", "nbr_ne", "nbr_sw", "nbr_se",
     "ray_n", "ray_w", "ray_e", "ray_s", "ray_nw", "ray_ne", "ray_sw", "ray_se",
