@@ -185,7 +185,8 @@ def zero_squares(g, p):
 @njit(cache=True)
 def largest_rect(g, p):
     """The largest-area rectangle (at least 2x2) of one non-zero colour: p = 0 kept in place, all
-    else 0; p = 1 cropped. n/a when none or tied."""
+    else 0; p = 1 cropped. p = 2: the largest all-zero rectangle becomes FRESH, the rest kept. n/a
+    when none or tied."""
     h, w = g.shape
     best = 0
     tie = False
@@ -193,7 +194,7 @@ def largest_rect(g, p):
     for r0 in range(h):
         for c0 in range(w):
             v = g[r0, c0]
-            if v == 0:
+            if (v == 0) != (p == 2):
                 continue
             maxc = w
             for r1 in range(r0, h):
@@ -213,6 +214,10 @@ def largest_rect(g, p):
                         tie = True
     if best == 0 or tie:
         return na()
+    if p == 2:
+        out = g.copy()
+        out[br0:br1 + 1, bc0:bc1 + 1] = FRESH
+        return out
     if p == 1:
         out = np.empty((br1 - br0 + 1, bc1 - bc0 + 1), dtype=np.uint8)
         for r in range(br0, br1 + 1):
@@ -298,7 +303,7 @@ def entries() -> list[Primitive]:
     out += [Primitive("fill_enclosed_by_size", fill_enclosed_by_size, 0, 3),
             Primitive("recolour_holed", recolour_holed, 0, 2)]
     out += [Primitive(f"object_boxes({s})", object_boxes, p, 2) for p, s in enumerate(("fill", "ring"))]
-    out += [Primitive(f"largest_rect({s})", largest_rect, p, 2) for p, s in enumerate(("keep", "crop"))]
+    out += [Primitive(f"largest_rect({s})", largest_rect, p, 2) for p, s in enumerate(("keep", "crop", "empty"))]
     out += [Primitive(f"zero_squares({k})", zero_squares, k, 2) for k in (2, 3)]
     out += [Primitive("denoise_colour", denoise_colour, 0, 2),
             Primitive("edge_extend", edge_extend, 0, 2),

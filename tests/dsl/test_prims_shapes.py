@@ -17,6 +17,8 @@ CASES = [
     ('largest_rect', 0, [[1, 1, 0], [1, 1, 2], [0, 2, 2]], [[1, 1, 0], [1, 1, 0], [0, 0, 0]]),
     ('largest_rect', 1, [[3, 1, 1], [0, 1, 1], [0, 0, 0]], [[1, 1], [1, 1]]),
     ('largest_rect', 0, [[1, 0], [0, 1]], None),
+    ('largest_rect', 2, [[0, 0, 0, 1], [0, 0, 0, 1], [1, 1, 0, 0]], [[9, 9, 9, 1], [9, 9, 9, 1], [1, 1, 0, 0]]),
+    ('largest_rect', 2, [[0, 0, 1, 0, 0], [0, 0, 1, 0, 0]], None),  # two empty squares tie
     # the first empty square in reading order is taken; the squares that overlap it are not
     ('zero_squares', 2, [[1, 0, 0, 0], [1, 0, 0, 0], [1, 1, 0, 0], [5, 1, 1, 1]],
      [[1, 9, 9, 0], [1, 9, 9, 0], [1, 1, 0, 0], [5, 1, 1, 1]]),
