@@ -102,36 +102,44 @@ MAX_TEMPLATES = 6  # more multicoloured objects than this is noise, not a set of
 
 
 @njit(cache=True)
+def _gaps(g, tmpl, k, top, left):
+    """With `tmpl` placed at (top, left): -1 unless all its cells of colour k lie on k and each of
+    its other cells on 0 or its own colour; else the number of those on 0."""
+    th, tw = tmpl.shape
+    gaps = 0
+    for r in range(th):
+        for c in range(tw):
+            v, t = g[top + r, left + c], tmpl[r, c]
+            if t == 0:
+                continue
+            if t == k:
+                if v != k:
+                    return -1
+            elif v == 0:
+                gaps += 1
+            elif v != t:
+                return -1
+    return gaps
+
+
+@njit(cache=True)
 def _complete_with(g, out, tmpl):
     """Paint `tmpl` (0 = not part of it) into `out` wherever all its cells of one colour k lie on
     cells of colour k in `g` and each of its other cells lies on 0 or on its own colour, with at
     least one 0 to fill. Returns whether anything was painted."""
     h, w = g.shape
     th, tw = tmpl.shape
+    present = np.zeros(10, dtype=np.bool_)
+    for r in range(th):
+        for c in range(tw):
+            present[tmpl[r, c]] = True
     painted = False
     for k in range(1, 10):
-        has_k = False
-        for r in range(th):
-            for c in range(tw):
-                has_k = has_k or tmpl[r, c] == k
-        if not has_k:
+        if not present[k]:
             continue
         for top in range(h - th + 1):
             for left in range(w - tw + 1):
-                fits = True
-                gaps = 0
-                for r in range(th):
-                    for c in range(tw):
-                        v, t = g[top + r, left + c], tmpl[r, c]
-                        if t == 0:
-                            continue
-                        if t == k:
-                            fits = fits and v == k
-                        elif v == 0:
-                            gaps += 1
-                        else:
-                            fits = fits and v == t
-                if not fits or gaps == 0:
+                if _gaps(g, tmpl, k, top, left) <= 0:
                     continue
                 for r in range(th):
                     for c in range(tw):
