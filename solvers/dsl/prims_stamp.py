@@ -30,6 +30,18 @@ def _boxes(g, lab, n):
 
 
 @njit(cache=True)
+def _cut(g, lab, st, i):
+    """Object i cut out of g to its box (the cells of other objects in the box are 0)."""
+    th, tw = st[i, 1] - st[i, 0] + 1, st[i, 3] - st[i, 2] + 1
+    tmpl = np.zeros((th, tw), dtype=np.uint8)
+    for r in range(th):
+        for c in range(tw):
+            if lab[st[i, 0] + r, st[i, 2] + c] == i:
+                tmpl[r, c] = g[st[i, 0] + r, st[i, 2] + c]
+    return tmpl
+
+
+@njit(cache=True)
 def stamp(g, p):
     """Copy the template onto every marker. The template is the only object (8-connected, any
     colours) with the most colours, at least two; every other object is a marker. A marker with the
@@ -49,12 +61,8 @@ def stamp(g, p):
             tie = True
     if tie or st[t, 4] < 2:
         return na()
-    th, tw = st[t, 1] - st[t, 0] + 1, st[t, 3] - st[t, 2] + 1
-    tmpl = np.zeros((th, tw), dtype=np.uint8)
-    for r in range(th):
-        for c in range(tw):
-            if lab[st[t, 0] + r, st[t, 2] + c] == t:
-                tmpl[r, c] = g[st[t, 0] + r, st[t, 2] + c]
+    tmpl = _cut(g, lab, st, t)
+    th, tw = tmpl.shape
     h, w = g.shape
     out = g.copy()
     if p == 1:
@@ -167,13 +175,7 @@ def complete_templates(g, p):
     for i in range(n):
         if st[i, 4] < 2:
             continue
-        th, tw = st[i, 1] - st[i, 0] + 1, st[i, 3] - st[i, 2] + 1
-        tmpl = np.zeros((th, tw), dtype=np.uint8)
-        for r in range(th):
-            for c in range(tw):
-                if lab[st[i, 0] + r, st[i, 2] + c] == i:
-                    tmpl[r, c] = g[st[i, 0] + r, st[i, 2] + c]
-        painted = _complete_with(g, out, tmpl) or painted
+        painted = _complete_with(g, out, _cut(g, lab, st, i)) or painted
     if not painted:
         return na()
     return out
