@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import colour_counts, label, label_boxes
+from solvers.dsl.kernels_common import colour_counts, label, label_boxes, object_sizes
 
 NONE = 10
 # the columns of object_facts: colour-valued first (an output cell may copy them), then counts and flags
@@ -114,11 +114,7 @@ def object_facts(g, sizes):
     lab, n = label(g, 1, 1)
     colours = object_colours(g, lab, n)
     boxes = label_boxes(lab, n)
-    objsize = np.zeros(max(n, 1), dtype=np.int64)
-    for r in range(h):
-        for c in range(w):
-            if lab[r, c] >= 0:
-                objsize[lab[r, c]] += 1
+    objsize = object_sizes(lab, n)
     counts = colour_counts(g)
     hi, lo, n_hi, n_lo = 0, h * w + 1, 0, 0
     big, small = 0, 16
