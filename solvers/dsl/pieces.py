@@ -56,7 +56,7 @@ class Overlay:
 
 
 @dataclass(frozen=True, slots=True)
-class _Masks:
+class PieceMasks:
     """The pool's cells against the target as bit-packed masks, (N, ceil(L / 8)) uint8 each: one
     step of a search over them reads N * L / 8 bytes, not N * L (a pool of 40,000 pieces of ten 30x30
     train grids is 360 MB a mask unpacked)."""
@@ -68,7 +68,7 @@ class _Masks:
     target: np.ndarray  # (B,) the target is non-zero
 
     @classmethod
-    def of(cls, pieces: Sequence[Piece], target: np.ndarray) -> _Masks:
+    def of(cls, pieces: Sequence[Piece], target: np.ndarray) -> PieceMasks:
         """The masks of `pieces` against `target`, unpacked MASK_ROWS pieces at a time: all at once,
         a pool of 40,000 pieces of ten 30x30 train grids would take 360 MB a temporary."""
         shows, wrong, miss = [], [], []
@@ -93,12 +93,20 @@ def _count_on(masks: np.ndarray, cells: np.ndarray) -> np.ndarray:
     return np.bitwise_count(masks & cells[None, :]).sum(axis=1, dtype=np.int64)  # numpy >= 2.0
 
 
-def overlays(pool: PiecePool, target: np.ndarray, deadline: Deadline, max_tops: int = 64) -> Iterator[Overlay]:
-    """Overlays `top where top != 0, else bottom` that reproduce `target` (the flattened train
-    outputs), cheapest total cost first within each top; tops are tried cheapest first."""
+def combinations(pool: PiecePool, target: np.ndarray, deadline: Deadline) -> Iterator[Overlay]:
+    """Every combination of pieces that reproduces `target` (the flattened train outputs): overlays
+    of two, choices by mask, then stacks of three or four. The masks are computed once for all."""
     if len(pool.pieces) < 2:
         return
-    m = _Masks.of(pool.pieces, target)
+    m = PieceMasks.of(pool.pieces, target)
+    yield from overlays(pool, m, deadline)
+    yield from masked(pool, m, deadline)
+    yield from layers(pool, m, deadline)
+
+
+def overlays(pool: PiecePool, m: PieceMasks, deadline: Deadline, max_tops: int = 64) -> Iterator[Overlay]:
+    """Overlays `top where top != 0, else bottom` that reproduce the target, cheapest total cost
+    first within each top; tops are tried cheapest first."""
     costs = np.array([p.cost for p in pool.pieces])
     # a top must be right on all its non-zero cells, cover something, and not be the answer alone
     tops = np.flatnonzero(~m.wrong.any(axis=1) & m.shows.any(axis=1) & ~_none_on(m.miss, m.valid))
@@ -120,20 +128,52 @@ def overlays(pool: PiecePool, target: np.ndarray, deadline: Deadline, max_tops: 
         yield Overlay(top.cost + bottom.cost + 1, program, tests)
 
 
-def layers(pool: PiecePool, target: np.ndarray, deadline: Deadline, max_layers: int = 4,
+def masked(pool: PiecePool, m: PieceMasks, deadline: Deadline, max_masks: int = 16) -> Iterator[Overlay]:
+    """Choices by mask, `colours where mask != 0, else 0` (or where mask == 0): one piece says which
+    cells are coloured, another which colour they take, as icecuber's pieces also do. A shape kept
+    and painted from elsewhere (a pattern coloured by an upscaled key, say) is neither piece alone,
+    and no overlay either: the mask's own colours are wrong wherever it shows."""
+    costs = np.array([p.cost for p in pool.pieces])
+    # a colour piece alone must not be the answer (the chains have it), and must colour something
+    useful = ~_none_on(m.miss, m.valid) & m.shows.any(axis=1)
+    for invert in (False, True):
+        chosen = (~m.shows if invert else m.shows) & m.valid[None, :]  # (N, B): the cells each mask keeps
+        dropped = ~chosen & m.valid[None, :]
+        # a mask keeps every cell the target colours and drops some; the cheapest first (pool order)
+        for k in np.flatnonzero(_none_on(dropped, m.target) & dropped.any(axis=1))[:max_masks]:
+            if deadline.expired():
+                return
+            # the colours must be right on every kept cell, the target's zeros there included
+            fits = np.flatnonzero(useful & _none_on(m.miss, chosen[k]))
+            fits = fits[fits != k]
+            mask = pool.pieces[int(k)]
+            for c in fits[np.argsort(costs[fits], kind="stable")][:4]:
+                paint = pool.pieces[int(c)]
+                if all(x.shape == y.shape for x, y in zip(mask.tests, paint.tests)):
+                    break
+            else:
+                continue
+            tests = tuple(np.ascontiguousarray(np.where((x == 0) if invert else (x != 0), y, 0))
+                          for x, y in zip(mask.tests, paint.tests))
+            program = (f"mask_{'zero' if invert else 'nonzero'}(mask, colours)", *(f"mask: {n}" for n in mask.program),
+                       *(f"colours: {n}" for n in paint.program))
+            yield Overlay(mask.cost + paint.cost + 1, program, tests)
+
+
+def layers(pool: PiecePool, m: PieceMasks, deadline: Deadline, max_layers: int = 4,
            max_starts: int = 8) -> Iterator[Overlay]:
     """Stacks of three or more pieces: each layer shows where it is non-zero and the cells no layer
-    above it showed, and the stack reproduces `target`. Built greedily: a layer may be wrong only on
+    above it showed, and the stack reproduces the target. Built greedily: a layer may be wrong only on
     cells that a layer above it already decided, and each adds the most newly decided cells (the
-    cheaper on ties); the stack ends when the undecided cells are all zero in `target`, or when one
-    piece equals `target` on all of them, zeros included (the bottom). One stack per choice of top
+    cheaper on ties); the stack ends when the undecided cells are all zero in the target, or when one
+    piece equals the target on all of them, zeros included (the bottom). One stack per choice of top
     layer among the `max_starts` that decide the most cells. Two-piece stacks are `overlays`' job."""
     if len(pool.pieces) < 3 or max_layers < 3:
         return
-    m = _Masks.of(pool.pieces, target)
     costs = np.array([p.cost for p in pool.pieces])
     shows = _count_on(m.shows, m.valid)
-    tops = np.flatnonzero(~m.wrong.any(axis=1) & (shows > 0) & (shows < target.size))
+    n_cells = int(np.bitwise_count(m.valid).sum(dtype=np.int64))
+    tops = np.flatnonzero(~m.wrong.any(axis=1) & (shows > 0) & (shows < n_cells))
     tops = tops[np.lexsort((costs[tops], -shows[tops]))][:max_starts]
     for t in tops:
         stack = [int(t)]

@@ -29,7 +29,7 @@ from solvers.dsl.learned_move import learn_move
 from solvers.dsl.learned_parts import learn_parts
 from solvers.dsl.learned_source import learn_source
 from solvers.dsl.learned_step import Learned
-from solvers.dsl.pieces import GRID_OVERHEAD, PiecePool, layers, overlays
+from solvers.dsl.pieces import GRID_OVERHEAD, PiecePool, combinations
 from solvers.dsl.primitive import Primitive
 from solvers.dsl.recolour import describe_map, learn_map
 from solvers.dsl.sizes import predict_sizes
@@ -129,7 +129,7 @@ class Search:
     def _overlays(self, pool: PiecePool, deadline: Deadline) -> Iterator[Found]:
         target = np.concatenate([o.ravel() for o in self.train_outputs])
         seen: set[bytes] = set()
-        for o in itertools.chain(overlays(pool, target, deadline), layers(pool, target, deadline)):
+        for o in combinations(pool, target, deadline):
             if _is_new(seen, o.tests):
                 yield Found(o.program, o.cost, len(self.train_outputs), len(self.train_outputs), o.tests)
                 if len(seen) >= self.config.max_answers:

@@ -8,7 +8,7 @@ import pytest
 from solvers.deadline import Deadline
 from solvers.dsl import learned, learned_crop, learned_features, learned_stamp, pieces, recolour
 from solvers.dsl.colours import ColourMap, normalising_map, per_grid_maps
-from solvers.dsl.pieces import PiecePool, layers
+from solvers.dsl.pieces import PieceMasks, PiecePool, layers, masked
 from solvers.dsl.search import Found, Search, SearchConfig
 from solvers.dsl.sizes import predict_sizes
 from solvers.dsl.solver import DslSolver, score
@@ -196,6 +196,37 @@ def test_the_input_is_a_piece_so_a_drawing_can_be_laid_over_it():
     assert laid and laid[0].program[-1] == "bottom: input" and np.array_equal(laid[0].tests[0], outs[3])
 
 
+@pytest.mark.parametrize("invert", [False, True])
+def test_one_piece_masks_the_colours_of_another(invert):
+    """Colour 1's cells (or the others) take their colour from the grid turned half a turn: no chain,
+    overlay or stack of these two makes it, a choice by mask does."""
+    table = {p.name: p for p in build_table()}
+    small = [table[n] for n in ("rot180", "keep_colour(1)")]
+    rng = np.random.default_rng(3)
+    ins = [rng.integers(0, 4, (4, 5)).astype(np.uint8) for _ in range(4)]
+    outs = []
+    for g in ins:
+        ones = table["keep_colour(1)"](g)
+        outs.append(np.where((ones == 0) if invert else (ones != 0), table["rot180"](g), 0).astype(np.uint8))
+    search = Search(small, ins[:3], outs[:3], ins[3:], SearchConfig(max_depth=2))
+    full = [f for f in search.run(Deadline.after(5)) if f.matched == f.n_train]
+    chosen = [f for f in full if f.program[0] == f"mask_{'zero' if invert else 'nonzero'}(mask, colours)"]
+    assert chosen and np.array_equal(chosen[0].tests[0], outs[3])
+    assert chosen[0].program[1:] == ("mask: keep_colour(1)", "colours: rot180")
+
+
+def test_a_mask_takes_the_cheapest_colour_piece_that_is_right_on_every_coloured_cell():
+    target = np.array([2, 0, 3, 0], dtype=np.uint8)
+    pool = PiecePool()
+    for cost, cells in ((1, [7, 0, 7, 0]), (2, [2, 5, 4, 5]), (3, [2, 9, 3, 9]), (4, [2, 1, 3, 1])):
+        train = np.array(cells, dtype=np.uint8)
+        pool.offer(cost, (f"p{cost}",), [train.reshape(1, 4), train.reshape(1, 4)], 1)
+    found = list(masked(pool, PieceMasks.of(pool.pieces, target), Deadline.after(5)))
+    # p2 is wrong on a coloured cell; p3 is the cheapest right one; no piece is zero where the target is
+    assert [f.program for f in found] == [("mask_nonzero(mask, colours)", "mask: p1", "colours: p3")]
+    assert found[0].cost == 1 + 3 + 1 and np.array_equal(found[0].tests[0].ravel(), target)
+
+
 def test_three_pieces_are_stacked_when_no_pair_makes_the_output():
     """Colour 1 turned half a turn, over colour 2 mirrored, over colour 3 in place: a stack of three."""
     table = {p.name: p for p in build_table()}
@@ -225,7 +256,7 @@ def test_a_stack_never_shows_a_wrong_cell_that_no_layer_above_covers():
     for cost, cells in enumerate(([1, 0, 0, 0], [0, 2, 0, 0], [5, 5, 3, 5], [0, 0, 3, 0])):
         train = np.array(cells, dtype=np.uint8)
         pool.offer(cost + 1, (f"p{cost}",), [train.reshape(1, 4), train.reshape(1, 4)], 1)
-    stacks = list(layers(pool, target, Deadline.after(5)))
+    stacks = list(layers(pool, PieceMasks.of(pool.pieces, target), Deadline.after(5)))
     # [5, 5, 3, 5] is wrong on the last cell, which no layer above decides: only p3 may end the stack
     assert [s.program for s in stacks][0][0] == "layers(3)"
     assert all("layer 3: p2" not in s.program for s in stacks)
@@ -240,9 +271,9 @@ def test_the_piece_pool_stops_at_its_byte_cap_and_its_masks_do_not_depend_on_the
         g = rng.integers(0, 3, (3, 4)).astype(np.uint8)
         pool.offer(k, (f"p{k}",), [g, g[:2, :2]], 1)
     assert len(pool.pieces) == 5  # the byte cap, not the count, stopped it
-    whole = pieces._Masks.of(pool.pieces, target)
+    whole = pieces.PieceMasks.of(pool.pieces, target)
     monkeypatch.setattr(pieces, "MASK_ROWS", 2)  # the same masks, built two pieces at a time
-    chunked = pieces._Masks.of(pool.pieces, target)
+    chunked = pieces.PieceMasks.of(pool.pieces, target)
     for name in ("shows", "wrong", "miss"):
         assert np.array_equal(getattr(whole, name), getattr(chunked, name))
     cells = np.stack([p.train for p in pool.pieces])
