@@ -91,6 +91,15 @@ def fill_zero_with_stat(g, p):
 
 
 @njit(cache=True)
+def keep_colour_stat(g, p):
+    """Keep the cells of the most (p = 0) or least (p = 1) common non-zero colour; n/a without one."""
+    k = most_common_nonzero(g, p == 1)
+    if k < 0:
+        return np.zeros((0, 0), dtype=np.uint8)
+    return keep_colour(g, k)
+
+
+@njit(cache=True)
 def recolour_by_size_rank(g, p):
     """Each object takes colour 1 + the dense rank of its size: p = 0 largest -> 1, p = 1 smallest -> 1.
 
@@ -191,6 +200,8 @@ def entries() -> list[Primitive]:
     out += [
         Primitive("fill_zero(most_common)", fill_zero_with_stat, 0, 2),
         Primitive("fill_zero(least_common)", fill_zero_with_stat, 1, 3),
+        Primitive("keep_colour(most_common)", keep_colour_stat, 0, 2),
+        Primitive("keep_colour(least_common)", keep_colour_stat, 1, 2),
         Primitive("recolour_by_size_rank(largest)", recolour_by_size_rank, 0, 2),
         Primitive("recolour_by_size_rank(smallest)", recolour_by_size_rank, 1, 3),
         Primitive("recolour_by_size", recolour_by_size, 0, 3),

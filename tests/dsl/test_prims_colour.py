@@ -16,6 +16,10 @@ CASES = [
     ("fill_zero_with_stat", 0, G, [[1, 2, 2], [2, 2, 3]]),
     ("fill_zero_with_stat", 1, G, [[1, 1, 2], [2, 2, 3]]),  # 1 and 3 tie: lower colour
     ("fill_zero_with_stat", 0, [[0, 0], [0, 0]], None),
+    ("keep_colour_stat", 0, G, [[0, 0, 2], [2, 2, 0]]),
+    ("keep_colour_stat", 1, G, [[1, 0, 0], [0, 0, 0]]),  # 1 and 3 tie: lower colour
+    ("keep_colour_stat", 1, [[4, 4, 0], [7, 4, 7], [9, 0, 7]], [[0, 0, 0], [0, 0, 0], [9, 0, 0]]),
+    ("keep_colour_stat", 0, [[0, 0], [0, 0]], None),
     ("recolour_by_size_rank", 0, OBJ, [[2, 2, 0, 1], [0, 0, 0, 1], [3, 0, 0, 1]]),
     ("recolour_by_size_rank", 1, OBJ, [[2, 2, 0, 3], [0, 0, 0, 3], [1, 0, 0, 3]]),
     ("recolour_by_size_rank", 0, [[5, 0, 5], [0, 6, 6]], [[2, 0, 2], [0, 1, 1]]),  # ties share a rank
