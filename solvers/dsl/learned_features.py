@@ -2,7 +2,8 @@
 
 The cell rules of solvers.dsl.learned key each cell on one fixed description (its 3 x 3
 neighbourhood, say): rich keys fit often but leave test cells with keys no train cell had. Here every
-cell gets a row of simple features (its colour, each neighbour, each ray, its row parity, its
+cell gets a row of simple features (its colour, each neighbour, each ray and the parity of its
+length, its row parity, its
 component's size, its object's main colour, the grid's rarest colour...), and the rule keys on the
 fewest of them, 1 to 3, that explain every train cell: the shortest description that fits, so the
 test grids' keys have mostly been seen.
@@ -40,6 +41,8 @@ PLACE = (
     "row_mod2", "col_mod2", "row_mod3", "col_mod3", "row_end_mod2", "col_end_mod2",
     "nbr4_count", "nbr8_count", "same_nbr8", "component_size", "component_border", "on_border",
     "row_others", "col_others", "between_any", "rays4_all", "mid_row", "mid_col",
+    # the parity of the distance to the colour the ray met, 2 when it met none: dashed rays and lines
+    "ray_n_odd", "ray_w_odd", "ray_e_odd", "ray_s_odd",
 )
 FEATURES = NEIGHBOURHOOD + cell_objects.COLOURS + PLACE + cell_objects.PLAIN
 N_COLOUR = len(NEIGHBOURHOOD) + len(cell_objects.COLOURS)
@@ -134,14 +137,18 @@ def cell_features(g):
                     nz8 += 1
                     nz4 += k < 4
                 same += v == v0
-                ray = NONE  # the first non-zero colour along direction k
+                ray = NONE  # the first non-zero colour along direction k, d cells away
+                d = 1
                 while 0 <= rr < h and 0 <= cc < w:
                     if g[rr, cc] != 0:
                         ray = g[rr, cc]
                         break
                     rr += DR8[k]
                     cc += DC8[k]
+                    d += 1
                 f[i, 9 + k] = ray
+                if k < 4:
+                    f[i, P + 18 + k] = 2 if ray == NONE else d % 2
             f[i, 17] = f[i, 10] if f[i, 10] == f[i, 11] else NONE  # the same colour west and east
             f[i, 18] = f[i, 9] if f[i, 9] == f[i, 12] else NONE  # north and south
             f[i, 19] = g[r, w - 1 - c]

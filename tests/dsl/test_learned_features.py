@@ -41,6 +41,7 @@ CASES = {
     "component_size": ((2, 3), 2), "component_border": ((1, 1), 0), "on_border": ((0, 3), 1),
     "row_others": ((1, 0), 1), "col_others": ((0, 3), 2), "between_any": ((1, 1), 1), "rays4_all": ((1, 1), 1),
     "mid_row": ((2, 0), 1), "mid_col": ((0, 2), 1),
+    "ray_n_odd": ((3, 1), 1), "ray_w_odd": ((1, 4), 0), "ray_e_odd": ((0, 2), 0), "ray_s_odd": ((0, 4), 2),
 }
 
 # the object facts, on a grid with two 8-connected objects: {1, 1, 2} (box rows 1-2, columns 1-2) and
@@ -185,3 +186,25 @@ def test_copies_a_colour_that_differs_per_grid():
         grids.append(x)
     found = learn_feature_rule(grids, [_rarest_paints_all(x) for x in grids[:3]], 3)
     assert found and found[0].tests[0].tolist() == _rarest_paints_all(grids[3]).tolist()
+
+
+def _dashed_rays(grid: np.ndarray) -> np.ndarray:
+    """Each pixel sends a ray east: grey at odd distances, the pixel's own colour at even ones."""
+    out = grid.copy()
+    for r, c in zip(*np.nonzero(grid)):
+        for d in range(1, grid.shape[1] - c):
+            out[r, c + d] = 5 if d % 2 else grid[r, c]
+    return out
+
+
+def test_learns_a_dashed_ray_from_the_parity_of_its_length():
+    rng = np.random.default_rng(4)
+    grids = []
+    for _ in range(4):
+        x = np.zeros((5, 7), dtype=np.uint8)
+        rows = rng.choice(5, 2, replace=False)
+        x[rows, rng.integers(0, 4, 2)] = rng.choice([1, 2, 3, 4, 6], 2, replace=False)
+        grids.append(x)
+    found = learn_feature_rule(grids, [_dashed_rays(x) for x in grids[:3]], 3)
+    assert found and found[0].tests[0].tolist() == _dashed_rays(grids[3]).tolist()
+    assert "ray_w_odd" in found[0].name
