@@ -1,0 +1,46 @@
+"""Centre primitives: lines through the middle of each object's box.
+
+Designed from arc1-training tasks where every hollow square sends a line across the grid through
+its middle row and column, drawn only on the background (the square itself stays as it is).
+"""
+
+from __future__ import annotations
+
+from numba import njit
+
+from solvers.dsl.kernels_common import FRESH, label, label_boxes, na
+from solvers.dsl.primitive import Primitive
+
+
+@njit(cache=True)
+def centre_lines(g, p):
+    """Through each object (8-connected, any colours) a FRESH line over the zero cells of the whole
+    grid: along its box's middle row (p = 0), middle column (p = 1) or both (p = 2). A box of even
+    height has no middle row (the same for columns). n/a when nothing is painted."""
+    lab, n = label(g, 1, 1)
+    if n == 0:
+        return na()
+    box = label_boxes(lab, n)
+    h, w = g.shape
+    out = g.copy()
+    painted = False
+    for i in range(n):
+        if p != 1 and (box[i, 1] - box[i, 0]) % 2 == 0:
+            r = (box[i, 0] + box[i, 1]) // 2
+            for c in range(w):
+                if g[r, c] == 0:
+                    out[r, c] = FRESH
+                    painted = True
+        if p != 0 and (box[i, 3] - box[i, 2]) % 2 == 0:
+            c = (box[i, 2] + box[i, 3]) // 2
+            for r in range(h):
+                if g[r, c] == 0:
+                    out[r, c] = FRESH
+                    painted = True
+    if not painted:
+        return na()
+    return out
+
+
+def entries() -> list[Primitive]:
+    return [Primitive(f"centre_lines({s})", centre_lines, p, 2) for p, s in enumerate(("rows", "cols", "both"))]

@@ -1,0 +1,39 @@
+"""Cases for the centre kernels: (kernel name, param, input rows, expected rows or None)."""
+
+import pytest
+
+from tests.dsl.cases import check
+
+F = 9  # FRESH
+# a hollow 3 x 3 square (odd box: a middle row and column; its hole is a zero cell on both, so
+# painted) and a 2 x 2 one (even: neither)
+SHAPES = [[0, 0, 0, 0, 0, 0, 0],
+          [0, 1, 1, 1, 0, 0, 0],
+          [0, 1, 0, 1, 0, 0, 0],
+          [0, 1, 1, 1, 0, 0, 0],
+          [0, 0, 0, 0, 0, 2, 2],
+          [0, 0, 0, 0, 0, 2, 2]]
+
+CASES = [
+    ("centre_lines", 0, SHAPES, [[0, 0, 0, 0, 0, 0, 0],
+                                 [0, 1, 1, 1, 0, 0, 0],
+                                 [F, 1, F, 1, F, F, F],
+                                 [0, 1, 1, 1, 0, 0, 0],
+                                 [0, 0, 0, 0, 0, 2, 2],
+                                 [0, 0, 0, 0, 0, 2, 2]]),
+    ("centre_lines", 1, SHAPES, [[0, 0, F, 0, 0, 0, 0],
+                                 [0, 1, 1, 1, 0, 0, 0],
+                                 [0, 1, F, 1, 0, 0, 0],
+                                 [0, 1, 1, 1, 0, 0, 0],
+                                 [0, 0, F, 0, 0, 2, 2],
+                                 [0, 0, F, 0, 0, 2, 2]]),
+    ("centre_lines", 2, [[0, 0, 0, 0], [1, 1, 1, 0], [1, 0, 1, 0], [1, 1, 1, 0]],
+     [[0, F, 0, 0], [1, 1, 1, 0], [1, F, 1, F], [1, 1, 1, 0]]),
+    ("centre_lines", 2, [[0, 2, 2], [0, 2, 2]], None),  # even box: nothing painted
+    ("centre_lines", 0, [[0, 0], [0, 0]], None),  # no object
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}({c[1]})")
+def test_case(case):
+    check("solvers.dsl.prims_centres", *case)
