@@ -141,7 +141,8 @@ def _same_cell(g, cells, i, j):
 @njit(cache=True)
 def split_pick(g, p):
     """Pick one cell of the split grid: p = 0 the one with the most non-zero cells, 1 the fewest,
-    2 the only cell whose content appears once (needs at least 3 cells). Not applicable on ties."""
+    2 the only cell whose content appears once (needs at least 3 cells), 3 the smallest by area,
+    4 the largest by area. Not applicable on ties."""
     cells, k = _split(g)
     if k == 0:
         return np.zeros((0, 0), dtype=np.uint8)
@@ -167,11 +168,14 @@ def split_pick(g, p):
     tie = False
     for i in range(k):
         m = 0
-        for r in range(cells[i, 0], cells[i, 1]):
-            for c in range(cells[i, 2], cells[i, 3]):
-                if g[r, c] != 0:
-                    m += 1
-        if best < 0 or (m > bestn if p == 0 else m < bestn):
+        if p >= 3:
+            m = (cells[i, 1] - cells[i, 0]) * (cells[i, 3] - cells[i, 2])
+        else:
+            for r in range(cells[i, 0], cells[i, 1]):
+                for c in range(cells[i, 2], cells[i, 3]):
+                    if g[r, c] != 0:
+                        m += 1
+        if best < 0 or (m > bestn if p % 2 == 0 else m < bestn):
             best = i
             bestn = m
             tie = False
@@ -303,7 +307,8 @@ PART_PICKS = ("unique", "asymmetric", "most", "least", "most_colours", "fewest_c
 def entries() -> list[Primitive]:
     out = [Primitive("crop_content", crop_content, 0, 1)]
     out += [Primitive(f"split_cell({k})", split_cell, k, 2 if k < 2 else 3) for k in range(5)]
-    out += [Primitive(f"split_pick({n})", split_pick, p, 2) for p, n in enumerate(("most", "least", "unique"))]
+    picks = ("most", "least", "unique", "smallest", "largest")
+    out += [Primitive(f"split_pick({n})", split_pick, p, 2) for p, n in enumerate(picks)]
     out.append(Primitive("frame_interior", frame_interior, 0, 2))
     out += [Primitive(f"square_parts_pick({n})", square_parts_pick, p, 2) for p, n in enumerate(PART_PICKS)]
     return out

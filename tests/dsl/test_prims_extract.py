@@ -19,6 +19,11 @@ COUNTS = [[1, 1, 5, 1, 0, 5, 0, 0],
           [0, 1, 5, 0, 1, 5, 0, 1]]
 ODD = [[1, 0, 5, 1, 0, 5, 0, 1],
        [0, 1, 5, 0, 1, 5, 0, 1]]
+# parts of areas 4, 2, 2 and 1: a key and a pattern, say
+UNEVEN = [[1, 1, 5, 2],
+          [1, 1, 5, 0],
+          [5, 5, 5, 5],
+          [3, 3, 5, 4]]
 NINE = [[1, 4, 2, 4, 3],
         [4, 4, 4, 4, 4],
         [5, 4, 6, 4, 7],
@@ -57,6 +62,10 @@ CASES = [
     ("split_pick", 1, COUNTS, [[0, 0], [0, 1]]),
     ("split_pick", 2, ODD, [[0, 1], [0, 1]]),
     ("split_pick", 2, FOUR_CELLS, None),  # every cell is different
+    ("split_pick", 3, UNEVEN, [[4]]),
+    ("split_pick", 4, UNEVEN, [[1, 1], [1, 1]]),
+    ("split_pick", 3, FOUR_CELLS, None),  # four parts of one area tie
+    ("split_pick", 4, FOUR_CELLS, None),
     ("split_pick", 2, TWO_CELLS, None),  # fewer than 3 cells
     ("frame_interior", 0, [[0, 0, 0, 0, 0, 0],
                            [0, 2, 2, 2, 2, 0],
