@@ -21,6 +21,8 @@ from solvers.dsl.learned import (
 from solvers.dsl.search import Search, SearchConfig
 from solvers.dsl.table import build_table
 
+pytestmark = pytest.mark.usefixtures("warm_dsl")  # their searches run under deadlines
+
 G = np.array([[1, 0, 0, 2],
               [0, 3, 0, 0],
               [4, 0, 5, 0]], dtype=np.uint8)

@@ -8,6 +8,8 @@ from solvers.dsl.learned_cells import ACTIONS, act, learn_cells, ranks, split_ce
 from solvers.dsl.search import Search, SearchConfig
 from solvers.dsl.table import build_table
 
+pytestmark = pytest.mark.usefixtures("warm_dsl")  # their searches run under deadlines
+
 
 def board(cells: list[np.ndarray], per_row: int, sep: int = 5) -> np.ndarray:
     """Equal square cells laid out per_row to a row, with one-cell separator lines of colour sep."""

@@ -7,6 +7,8 @@ from solvers.deadline import Deadline
 from solvers.dsl.learned_choice import PROPERTIES, learn_choice
 from solvers.dsl.search import Search, SearchConfig
 
+pytestmark = pytest.mark.usefixtures("warm_dsl")  # their searches run under deadlines
+
 YES = np.array([[1]], dtype=np.uint8)
 NO = np.array([[7]], dtype=np.uint8)
 

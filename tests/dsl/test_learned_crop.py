@@ -9,6 +9,8 @@ from solvers.dsl.learned_crop import CUTS, FEATURES, MAX_ANSWERS, SELECTORS, Obj
 from solvers.dsl.search import Search, SearchConfig
 from solvers.dsl.table import build_table
 
+pytestmark = pytest.mark.usefixtures("warm_dsl")  # their searches run under deadlines
+
 
 @pytest.mark.parametrize(("values", "selector", "expected"), [
     ([3, 7, 5], "max", 1),

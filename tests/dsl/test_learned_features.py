@@ -16,6 +16,8 @@ from solvers.dsl.learned_features import (
 )
 from solvers.dsl.search import Search, SearchConfig
 
+pytestmark = pytest.mark.usefixtures("warm_dsl")  # their searches run under deadlines
+
 
 def g(rows) -> np.ndarray:
     return np.array(rows, dtype=np.uint8)

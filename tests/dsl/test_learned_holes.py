@@ -1,12 +1,15 @@
 """The learned hole rule: enclosed regions and their features, the lookup, refusals, and the search."""
 
 import numpy as np
+import pytest
 
 from solvers.deadline import Deadline
 from solvers.dsl.learned import learn_all
 from solvers.dsl.learned_holes import FEATURES, holes, learn_holes
 from solvers.dsl.search import Search, SearchConfig
 from solvers.dsl.table import build_table
+
+pytestmark = pytest.mark.usefixtures("warm_dsl")  # their searches run under deadlines
 
 
 def ring(g: np.ndarray, r0: int, c0: int, h: int, w: int, colour: int = 5) -> None:

@@ -8,6 +8,8 @@ from solvers.dsl.learned_kron import BLOCKS, KEY_COSTS, KEYS, kron, learn_kron, 
 from solvers.dsl.search import Search, SearchConfig
 from solvers.dsl.table import build_table
 
+pytestmark = pytest.mark.usefixtures("warm_dsl")  # their searches run under deadlines
+
 G = np.array([[1, 0], [1, 2]], dtype=np.uint8)  # commonest colour 1
 
 

@@ -8,6 +8,8 @@ from solvers.dsl.learned_layout import EMPTY, LAYOUT_COST, SYMMETRIES, arrange, 
 from solvers.dsl.search import Search, SearchConfig
 from solvers.dsl.table import build_table
 
+pytestmark = pytest.mark.usefixtures("warm_dsl")  # their searches run under deadlines
+
 RNG = np.random.default_rng(5)
 
 

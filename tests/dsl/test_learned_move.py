@@ -8,6 +8,8 @@ from solvers.dsl.learned_move import MOVES, Obj, learn_move, move_vector, object
 from solvers.dsl.search import Search, SearchConfig
 from solvers.dsl.table import build_table
 
+pytestmark = pytest.mark.usefixtures("warm_dsl")  # their searches run under deadlines
+
 
 def box(r0: int, r1: int, c0: int, c1: int, colour: int = 1) -> Obj:
     mask = np.ones((r1 - r0 + 1, c1 - c0 + 1), dtype=bool)

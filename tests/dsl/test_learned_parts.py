@@ -7,6 +7,8 @@ from solvers.deadline import Deadline
 from solvers.dsl.learned_parts import GRIDS, PARTS_COST, cut, learn_parts, stack
 from solvers.dsl.search import Search, SearchConfig
 
+pytestmark = pytest.mark.usefixtures("warm_dsl")  # their searches run under deadlines
+
 RNG = np.random.default_rng(3)
 
 

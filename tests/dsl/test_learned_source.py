@@ -8,6 +8,8 @@ from solvers.dsl.learned_source import NONE, SOURCES, learn_source, objects
 from solvers.dsl.search import Search, SearchConfig
 from solvers.dsl.table import build_table
 
+pytestmark = pytest.mark.usefixtures("warm_dsl")  # their searches run under deadlines
+
 
 def source(name: str):
     return dict(SOURCES)[name]

@@ -1,11 +1,14 @@
 """The learned stamp: per-colour (or pooled) patterns read off the train pairs, painted around each cell."""
 
 import numpy as np
+import pytest
 
 from solvers.deadline import Deadline
 from solvers.dsl.learned import learn_all
 from solvers.dsl.learned_stamp import MIXED, SELF, UNSEEN, learn_stamp, stamp_apply, stamp_observe
 from solvers.dsl.search import Search, SearchConfig
+
+pytestmark = pytest.mark.usefixtures("warm_dsl")  # their searches run under deadlines
 
 # colour 2 paints 4 on its diagonal neighbours, colour 1 paints 7 on its orthogonal ones, 8 nothing
 HALO = {2: {(-1, -1): 4, (-1, 1): 4, (1, -1): 4, (1, 1): 4}, 1: {(-1, 0): 7, (1, 0): 7, (0, -1): 7, (0, 1): 7}}

@@ -16,6 +16,8 @@ from solvers.dsl.table import build_table
 from solvers.grid import Grid
 from solvers.task import Example, Task
 
+pytestmark = pytest.mark.usefixtures("warm_dsl")  # their searches run under deadlines
+
 
 def random_grids(n, seed, shape=(3, 4)):
     rng = np.random.default_rng(seed)
