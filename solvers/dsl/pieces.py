@@ -128,14 +128,19 @@ def overlays(pool: PiecePool, m: PieceMasks, deadline: Deadline, max_tops: int =
         yield Overlay(top.cost + bottom.cost + 1, program, tests)
 
 
-def masked(pool: PiecePool, m: PieceMasks, deadline: Deadline, max_masks: int = 16) -> Iterator[Overlay]:
+def masked(pool: PiecePool, m: PieceMasks, deadline: Deadline, max_masks: int = 128) -> Iterator[Overlay]:
     """Choices by mask, `colours where mask != 0, else 0` (or where mask == 0): one piece says which
     cells are coloured, another which colour they take, as icecuber's pieces also do. A shape kept
     and painted from elsewhere (a pattern coloured by an upscaled key, say) is neither piece alone,
     and no overlay either: the mask's own colours are wrong wherever it shows."""
     costs = np.array([p.cost for p in pool.pieces])
-    # a colour piece alone must not be the answer (the chains have it), and must colour something
-    useful = ~_none_on(m.miss, m.valid) & m.shows.any(axis=1)
+    # a colour piece is right on every cell the target colours (a mask keeps them all), is not the
+    # answer alone (the chains have it) and colours something: few pieces are, so each mask's
+    # search below reads only their rows
+    paints = np.flatnonzero(_none_on(m.miss, m.target) & ~_none_on(m.miss, m.valid) & m.shows.any(axis=1))
+    if paints.size == 0:
+        return
+    miss = m.miss[paints]
     for invert in (False, True):
         chosen = (~m.shows if invert else m.shows) & m.valid[None, :]  # (N, B): the cells each mask keeps
         dropped = ~chosen & m.valid[None, :]
@@ -144,7 +149,7 @@ def masked(pool: PiecePool, m: PieceMasks, deadline: Deadline, max_masks: int = 
             if deadline.expired():
                 return
             # the colours must be right on every kept cell, the target's zeros there included
-            fits = np.flatnonzero(useful & _none_on(m.miss, chosen[k]))
+            fits = paints[_none_on(miss, chosen[k])]
             fits = fits[fits != k]
             mask = pool.pieces[int(k)]
             for c in fits[np.argsort(costs[fits], kind="stable")][:4]:
