@@ -3,10 +3,9 @@
 The cell rules of solvers.dsl.learned key each cell on one fixed description (its 3 x 3
 neighbourhood, say): rich keys fit often but leave test cells with keys no train cell had. Here every
 cell gets a row of simple features (its colour, each neighbour, each ray and the parity of its
-length, its row parity, its
-component's size, its object's main colour, the grid's rarest colour...), and the rule keys on the
-fewest of them, 1 to 3, that explain every train cell: the shortest description that fits, so the
-test grids' keys have mostly been seen.
+length, its row parity, its component's size, its object's main colour, the grid's rarest
+colour...), and the rule keys on the fewest of them, 1 to 3, that explain every train cell: the
+shortest description that fits, so the test grids' keys have mostly been seen.
 
 The value of a key is not only a colour: it may be "keep the cell's colour" or "take the colour of
 feature f" (the north neighbour's, the first colour along the west ray, the nearest coloured
