@@ -2,7 +2,7 @@
 
 Designed from arc1-training tasks where a lattice of separator lines holds filled parts, and parts
 of the same colour in a row or column are joined by filling the parts between them: the join is
-`connect` on the grid of parts (split_reduce), painted back part by part.
+`connect` on the grid of parts (as `split_reduce` makes it), painted back part by part.
 """
 
 from __future__ import annotations
@@ -13,18 +13,18 @@ from solvers.dsl.kernels_common import na
 from solvers.dsl.primitive import Primitive
 from solvers.dsl.prims_draw import connect
 from solvers.dsl.prims_extract import _split
-from solvers.dsl.prims_lines import split_reduce
+from solvers.dsl.prims_lines import reduce_parts
 
 
 @njit(cache=True)
 def coarse_connect(g, p):
     """`connect(p)` on the grid of parts (each part's commonest non-zero colour); a part the join
     colours is filled with that colour, separators untouched. n/a without a split or a change."""
-    small = split_reduce(g, 0)
+    cells, k = _split(g)
+    small = reduce_parts(g, 0, cells, k)
     if small.size == 0:
         return na()
     joined = connect(small, p)
-    cells, k = _split(g)
     nx = small.shape[1]
     out = g.copy()
     changed = False

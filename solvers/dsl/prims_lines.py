@@ -115,6 +115,12 @@ def split_reduce(g, p):
     """A grid split by separator lines becomes one cell per part: p = 0 the part's commonest
     non-zero colour (0 if empty), 1 its number of non-zero cells (capped at 9). n/a without a split."""
     cells, k = _split(g)
+    return reduce_parts(g, p, cells, k)
+
+
+@njit(cache=True)
+def reduce_parts(g, p, cells, k):
+    """`split_reduce` given the split (`_split`'s cells and count), for callers that need both."""
     if k < 2:
         return na()
     ny = 0
