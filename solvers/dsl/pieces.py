@@ -141,9 +141,9 @@ def masked(pool: PiecePool, m: PieceMasks, deadline: Deadline, max_masks: int = 
     if paints.size == 0:
         return
     miss = m.miss[paints]
-    for invert in (False, True):
-        chosen = (~m.shows if invert else m.shows) & m.valid[None, :]  # (N, B): the cells each mask keeps
-        dropped = ~chosen & m.valid[None, :]
+    shown = m.shows & m.valid[None, :]  # (N, B): each piece's non-zero cells
+    blank = ~m.shows & m.valid[None, :]  # and its zero cells
+    for invert, chosen, dropped in ((False, shown, blank), (True, blank, shown)):  # the cells a mask keeps, drops
         # a mask keeps every cell the target colours and drops some; the cheapest first (pool order)
         for k in np.flatnonzero(_none_on(dropped, m.target) & dropped.any(axis=1))[:max_masks]:
             if deadline.expired():
