@@ -1,0 +1,82 @@
+"""Leak primitives: fill each frame's inside, and let the fill run out of the gaps in its walls.
+
+Designed from arc1-training tasks where a square frame with a missing wall cell is filled and the
+fill pours out of the gap in a straight line to the grid's edge (a closed frame is simply filled).
+"""
+
+from __future__ import annotations
+
+from numba import njit
+
+from solvers.dsl.kernels_common import FRESH, label, label_boxes, na
+from solvers.dsl.primitive import Primitive
+
+
+@njit(cache=True)
+def _pour(g, out, r, c, dr, dc):
+    """FRESH from (r, c) in direction (dr, dc) over the zero cells of g, up to the first other cell."""
+    h, w = g.shape
+    while 0 <= r < h and 0 <= c < w and g[r, c] == 0:
+        out[r, c] = FRESH
+        r += dr
+        c += dc
+
+
+@njit(cache=True)
+def leak(g, p):
+    """Each frame (an 8-connected one-colour object lying wholly on its box's edge, at least 3 x 3,
+    with at most a quarter of that edge missing) gets FRESH on the zero cells inside its box; with
+    p = 1 each gap in a wall (a zero edge cell, corners aside) is filled too and pours a FRESH line
+    outward, over zero cells, up to the first other cell or the grid's edge. n/a when nothing is
+    painted."""
+    lab, n = label(g, 1, 0)
+    if n == 0:
+        return na()
+    box = label_boxes(lab, n)
+    h, w = g.shape
+    out = g.copy()
+    painted = False
+    for i in range(n):
+        r0, r1, c0, c1 = box[i, 0], box[i, 1], box[i, 2], box[i, 3]
+        if r1 - r0 < 2 or c1 - c0 < 2:
+            continue
+        edge = 2 * (r1 - r0 + c1 - c0)
+        on_edge = 0
+        inside = False
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                if lab[r, c] == i:
+                    if r == r0 or r == r1 or c == c0 or c == c1:
+                        on_edge += 1
+                    else:
+                        inside = True
+        if inside or 4 * (edge - on_edge) > edge:
+            continue
+        for r in range(r0 + 1, r1):
+            for c in range(c0 + 1, c1):
+                if g[r, c] == 0:
+                    out[r, c] = FRESH
+                    painted = True
+        if p == 0:
+            continue
+        for c in range(c0 + 1, c1):  # gaps in the top and bottom walls pour up and down
+            if g[r0, c] == 0:
+                _pour(g, out, r0, c, -1, 0)
+                painted = True
+            if g[r1, c] == 0:
+                _pour(g, out, r1, c, 1, 0)
+                painted = True
+        for r in range(r0 + 1, r1):  # in the side walls, left and right
+            if g[r, c0] == 0:
+                _pour(g, out, r, c0, 0, -1)
+                painted = True
+            if g[r, c1] == 0:
+                _pour(g, out, r, c1, 0, 1)
+                painted = True
+    if not painted:
+        return na()
+    return out
+
+
+def entries() -> list[Primitive]:
+    return [Primitive(f"leak({s})", leak, p, 2) for p, s in enumerate(("fill", "pour"))]
