@@ -11,6 +11,7 @@ import numpy as np
 
 from solvers.candidate import Candidate
 from solvers.deadline import Deadline
+from solvers.dsl.coarse import CoarseTask, coarse_task, expand
 from solvers.dsl.colours import ColourMap, normalising_map, per_grid_maps
 from solvers.dsl.learned import learn_all
 from solvers.dsl.learned_crop import learn_crop
@@ -20,7 +21,7 @@ from solvers.dsl.recolour import learn_map
 from solvers.dsl.search import Found, Search, SearchConfig, Stats
 from solvers.dsl.table import build_table
 from solvers.grid import Grid, GridError
-from solvers.task import Task
+from solvers.task import Example, Task
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,12 @@ COST_DECAY = 0.7
 # and such fits are more often coincidences (on arc1-training, 8 of 15 full fits were right).
 PER_GRID_SHARE = 1 / 3
 PER_GRID_EXTRA_COST = 1
+
+# Where every grid is a lattice of one-colour parts (see solvers.dsl.coarse), the task on the parts'
+# colours is searched first, with this share of the time: its grids are small, so the search covers
+# much in little time. "Work on the parts" is one more thing the rule says: one more unit of cost.
+COARSE_SHARE = 1 / 4
+COARSE_EXTRA_COST = 1
 
 
 def score(found: Found) -> float:
@@ -72,7 +79,13 @@ class DslSolver:
         self.config = config or SearchConfig()
         self.normalise = normalise
         self.table = build_table()
-        self.last_stats = None  # the Stats of the most recent search, for benchmarks
+        self._stats: list[Stats] = []  # the most recent task's searches', filled in as they run
+
+    @property
+    def last_stats(self) -> Stats | None:
+        """The most recent task's search counts, merged, for benchmarks; live while it runs, and
+        whole even when the caller stopped reading candidates at its deadline."""
+        return merged(self._stats) if self._stats else None
 
     def warm_up(self) -> None:
         """Compile (or load from numba's cache) every kernel now, outside any task's time: a cold
@@ -92,6 +105,17 @@ class DslSolver:
         learn_crop([b, b], [np.ones((1, 1), dtype=np.uint8)], 1)
 
     def solve(self, task: Task, deadline: Deadline) -> Iterator[Candidate]:
+        self._stats = stats = []
+        ins = [e.input.cells for e in task.train]
+        coarse = coarse_task(ins, [e.output.cells for e in task.train], [g.cells for g in task.test_inputs])
+        if coarse is not None:
+            yield from self._coarse(task, coarse, deadline.share(COARSE_SHARE), stats)
+        yield from self._solve(task, deadline, stats)
+        log.debug("task %s: dsl %s", task.id, self.last_stats)
+
+    def _solve(self, task: Task, deadline: Deadline, stats: list[Stats], extra_cost: int = 0) -> Iterator[Candidate]:
+        """The searches of one task (the main one, then the per-grid one), each appending its Stats;
+        their programs cost `extra_cost` more."""
         ins = [e.input.cells for e in task.train]
         outs = [e.output.cells for e in task.train]
         tests = [g.cells for g in task.test_inputs]
@@ -102,14 +126,24 @@ class DslSolver:
         colours = normalising_map(ins + tests, outs) if self.normalise else ColourMap.identity()
         per_grid = per_grid_maps(ins, outs, tests) if self.normalise else None
         main_deadline = deadline if per_grid is None else deadline.share(1 - PER_GRID_SHARE)
-        stats = [Stats()]
-        self.last_stats = stats[0]
-        yield from self._search(task, table, [colours] * (len(ins) + len(tests)), main_deadline, 0, stats[0])
+        stats.append(Stats())
+        yield from self._search(task, table, [colours] * (len(ins) + len(tests)), main_deadline, extra_cost,
+                                stats[-1])
         if per_grid is not None:
             stats.append(Stats())
-            yield from self._search(task, table, per_grid, deadline, PER_GRID_EXTRA_COST, stats[1])
-            self.last_stats = merged(stats)
-        log.debug("task %s: dsl %s", task.id, self.last_stats)
+            yield from self._search(task, table, per_grid, deadline, extra_cost + PER_GRID_EXTRA_COST, stats[-1])
+
+    def _coarse(self, task: Task, coarse: CoarseTask, deadline: Deadline, stats: list[Stats]) -> Iterator[Candidate]:
+        """The searches of the coarse task, their answers painted back onto the test inputs' lattices."""
+        small = Task(task.id, tuple(Example(Grid(a), Grid(b)) for a, b in zip(coarse.inputs, coarse.outputs)),
+                     tuple(Grid(g) for g in coarse.tests))
+        for c in self._solve(small, deadline, stats, COARSE_EXTRA_COST):
+            lat = coarse.test_lattices[c.test_index]
+            if c.grid.cells.shape != (lat.ny, lat.nx):
+                continue  # not a colouring of the parts
+            grid = Grid(expand(c.grid.cells, task.test_inputs[c.test_index].cells, lat))
+            head, _, rest = c.provenance.partition("\n")
+            yield replace(c, grid=grid, provenance=f"{head}\ncoarse(parts)\n{rest}")
 
     def _search(self, task: Task, table: Sequence, maps: Sequence[ColourMap], deadline: Deadline,
                 extra_cost: int, stats: Stats) -> Iterator[Candidate]:
