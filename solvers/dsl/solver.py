@@ -1,4 +1,5 @@
-"""The DSL solver: colour-normalise the task, search, map answers back, yield scored candidates."""
+"""The DSL solver: colour-normalise the task, search, map answers back, yield scored candidates; where
+the grids are lattices of one-colour parts, search the parts' colours first (solvers.dsl.coarse)."""
 
 from __future__ import annotations
 
