@@ -1,5 +1,6 @@
 """The DSL solver: colour-normalise the task, search, map answers back, yield scored candidates; where
-the grids are lattices of one-colour parts, search the parts' colours first (solvers.dsl.coarse)."""
+the grids are lattices of one-colour parts, search the parts' colours first (solvers.dsl.coarse), and
+where outputs change only the objects' boxes, the boxes cut out (solvers.dsl.object_task)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from solvers.dsl.colours import ColourMap, normalising_map, per_grid_maps
 from solvers.dsl.learned import learn_all
 from solvers.dsl.learned_crop import learn_crop
 from solvers.dsl.learned_features import learn_feature_rule
+from solvers.dsl.object_task import ObjectTask, object_task, paste
 from solvers.dsl.prims_fit import entries_for
 from solvers.dsl.recolour import learn_map
 from solvers.dsl.search import Found, Search, SearchConfig, Stats
@@ -47,6 +49,12 @@ PER_GRID_EXTRA_COST = 1
 # much in little time. "Work on the parts" is one more thing the rule says: one more unit of cost.
 COARSE_SHARE = 1 / 4
 COARSE_EXTRA_COST = 1
+
+# Where each output changes only the boxes of its input's objects (see solvers.dsl.object_task), the
+# task on the objects' boxes, cut out, is searched next, with this share of the time that is left:
+# its grids are small, and the task keeps most of its time for the search that needs no such reading.
+OBJECTS_SHARE = 1 / 5
+OBJECTS_EXTRA_COST = 1
 
 
 def score(found: Found) -> float:
@@ -111,6 +119,9 @@ class DslSolver:
         coarse = coarse_task(ins, [e.output.cells for e in task.train], [g.cells for g in task.test_inputs])
         if coarse is not None:
             yield from self._coarse(task, coarse, deadline.share(COARSE_SHARE), stats)
+        objects = object_task(ins, [e.output.cells for e in task.train], [g.cells for g in task.test_inputs])
+        if objects is not None:
+            yield from self._objects(task, objects, deadline.share(OBJECTS_SHARE), stats)
         yield from self._solve(task, deadline, stats)
         log.debug("task %s: dsl %s", task.id, self.last_stats)
 
@@ -145,6 +156,43 @@ class DslSolver:
             grid = Grid(expand(c.grid.cells, task.test_inputs[c.test_index].cells, lat))
             head, _, rest = c.provenance.partition("\n")
             yield replace(c, grid=grid, provenance=f"{head}\ncoarse(parts)\n{rest}")
+
+    def _objects(self, task: Task, objects: ObjectTask, deadline: Deadline, stats: list[Stats]
+                 ) -> Iterator[Candidate]:
+        """The searches of the per-object task; a program's answers for every object of a test input
+        are pasted back into it. A program's candidates arrive together (one per test crop, with
+        the program's text), so each run of one text is one program's answers. Only programs that
+        fit every crop count: a share of the crops says nothing about how many train pairs fit."""
+        small = Task(task.id, tuple(Example(Grid(a), Grid(b)) for a, b in zip(objects.inputs, objects.outputs)),
+                     tuple(Grid(g) for g in objects.tests))
+        run: list[Candidate] = []
+        for c in self._solve(small, deadline, stats, OBJECTS_EXTRA_COST):
+            if c.train_fit < 1.0:
+                continue
+            if run and c.provenance != run[0].provenance:
+                yield from self._pasted(task, objects, run)
+                run = []
+            run.append(c)
+        yield from self._pasted(task, objects, run)
+
+    def _pasted(self, task: Task, objects: ObjectTask, run: Sequence[Candidate]) -> Iterator[Candidate]:
+        """One program's answers for the test crops, pasted into each test input whose every crop has
+        an answer of its box's shape."""
+        if not run:
+            return
+        answers = {c.test_index: c.grid.cells for c in run}
+        head, _, rest = run[0].provenance.partition("\n")
+        for k, g in enumerate(task.test_inputs):
+            out = g.cells
+            for i, (index, r0, r1, c0, c1) in enumerate(objects.places):
+                if index != k:
+                    continue
+                part = answers.get(i)
+                if part is None or part.shape != (r1 - r0 + 1, c1 - c0 + 1):
+                    break
+                out = paste(out, (r0, r1, c0, c1), part)
+            else:
+                yield replace(run[0], test_index=k, grid=Grid(out), provenance=f"{head}\nper_object(boxes)\n{rest}")
 
     def _search(self, task: Task, table: Sequence, maps: Sequence[ColourMap], deadline: Deadline,
                 extra_cost: int, stats: Stats) -> Iterator[Candidate]:
