@@ -116,10 +116,12 @@ class DslSolver:
     def solve(self, task: Task, deadline: Deadline) -> Iterator[Candidate]:
         self._stats = stats = []
         ins = [e.input.cells for e in task.train]
-        coarse = coarse_task(ins, [e.output.cells for e in task.train], [g.cells for g in task.test_inputs])
+        outs = [e.output.cells for e in task.train]
+        tests = [g.cells for g in task.test_inputs]
+        coarse = coarse_task(ins, outs, tests)
         if coarse is not None:
             yield from self._coarse(task, coarse, deadline.share(COARSE_SHARE), stats)
-        objects = object_task(ins, [e.output.cells for e in task.train], [g.cells for g in task.test_inputs])
+        objects = object_task(ins, outs, tests)
         if objects is not None:
             yield from self._objects(task, objects, deadline.share(OBJECTS_SHARE), stats)
         yield from self._solve(task, deadline, stats)
@@ -147,8 +149,7 @@ class DslSolver:
 
     def _coarse(self, task: Task, coarse: CoarseTask, deadline: Deadline, stats: list[Stats]) -> Iterator[Candidate]:
         """The searches of the coarse task, their answers painted back onto the test inputs' lattices."""
-        small = Task(task.id, tuple(Example(Grid(a), Grid(b)) for a, b in zip(coarse.inputs, coarse.outputs)),
-                     tuple(Grid(g) for g in coarse.tests))
+        small = sub_task(task.id, coarse.inputs, coarse.outputs, coarse.tests)
         for c in self._solve(small, deadline, stats, COARSE_EXTRA_COST):
             lat = coarse.test_lattices[c.test_index]
             if c.grid.cells.shape != (lat.ny, lat.nx):
@@ -163,8 +164,7 @@ class DslSolver:
         are pasted back into it. A program's candidates arrive together (one per test crop, with
         the program's text), so each run of one text is one program's answers. Only programs that
         fit every crop count: a share of the crops says nothing about how many train pairs fit."""
-        small = Task(task.id, tuple(Example(Grid(a), Grid(b)) for a, b in zip(objects.inputs, objects.outputs)),
-                     tuple(Grid(g) for g in objects.tests))
+        small = sub_task(task.id, objects.inputs, objects.outputs, objects.tests)
         run: list[Candidate] = []
         for c in self._solve(small, deadline, stats, OBJECTS_EXTRA_COST):
             if c.train_fit < 1.0:
@@ -214,6 +214,13 @@ class DslSolver:
                     continue
                 yield Candidate(task.id, index, grid, score(found), self.name, text,
                                 found.matched / found.n_train)
+
+
+def sub_task(task_id: str, inputs: Sequence[np.ndarray], outputs: Sequence[np.ndarray],
+             tests: Sequence[np.ndarray]) -> Task:
+    """A task made of a transform's grids (the coarse grids, the objects' boxes), under the task's id."""
+    return Task(task_id, tuple(Example(Grid(a), Grid(b)) for a, b in zip(inputs, outputs)),
+                tuple(Grid(g) for g in tests))
 
 
 def merged(stats: Sequence[Stats]) -> Stats:
