@@ -33,7 +33,6 @@ def leak(g, p):
     if n == 0:
         return na()
     box = label_boxes(lab, n)
-    h, w = g.shape
     out = g.copy()
     painted = False
     for i in range(n):
