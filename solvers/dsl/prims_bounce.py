@@ -1,0 +1,137 @@
+"""Bounce primitives: diagonal rays that reflect, off the grid's sides or off coloured walls.
+
+Designed from arc1-training tasks: a3df8b1e and e179c5f4 (a pixel in a corner sends a diagonal that
+zigzags between the two long sides up to the far end of the grid) and 508bd3b6 (a short diagonal
+segment carries on from its open end, reflects off the wall it meets, and runs out of the grid).
+"""
+
+from __future__ import annotations
+
+from numba import njit
+
+from solvers.dsl.kernels_common import FRESH, label, label_boxes, na
+from solvers.dsl.primitive import Primitive
+
+MAX_STEPS = 900  # the most cells one ray visits (a 30 x 30 grid's area): a reflecting ray cannot loop forever
+
+
+@njit(cache=True)
+def _zigzag(g, out, r, c, dr, dc):
+    """FRESH from (r, c) + (dr, dc) along the diagonal, flipping dc at the left and right sides, up to
+    the row where the next step would leave the grid. False when a coloured cell is in the way."""
+    h, w = g.shape
+    if w == 1:
+        return False
+    for _ in range(MAX_STEPS):
+        if not 0 <= r + dr < h:
+            return True
+        if not 0 <= c + dc < w:
+            dc = -dc
+        r += dr
+        c += dc
+        if g[r, c] != 0:
+            return False
+        out[r, c] = FRESH
+    return True
+
+
+@njit(cache=True)
+def _from_corners(g):
+    """Each pixel alone in a corner of the grid zigzags away from it along the grid's longer side
+    (rows when the grid is square): a3df8b1e."""
+    h, w = g.shape
+    out = g.copy()
+    painted = False
+    for r in (0, h - 1):
+        for c in (0, w - 1):
+            if g[r, c] == 0:
+                continue
+            alone = True  # no other coloured cell in the grid shares the corner's neighbourhood
+            for rr in range(max(r - 1, 0), min(r + 2, h)):
+                for cc in range(max(c - 1, 0), min(c + 2, w)):
+                    if (rr != r or cc != c) and g[rr, cc] != 0:
+                        alone = False
+            if not alone:
+                continue
+            dr = 1 if r == 0 else -1
+            dc = 1 if c == 0 else -1
+            if w > h:  # run along the rows instead: zigzag on the transposed reading
+                ok = _zigzag(g.T.copy(), out.T, c, r, dc, dr)
+            else:
+                ok = _zigzag(g, out, r, c, dr, dc)
+            if not ok:
+                return na()
+            painted = True
+    if not painted:
+        return na()
+    return out
+
+
+@njit(cache=True)
+def _reflect(g, out, r, c, dr, dc):
+    """FRESH on from (r, c) along (dr, dc) over zero cells; a coloured cell ahead reflects the ray off
+    the wall it belongs to (the row or the column that blocks it), and the ray ends at the grid's edge
+    or in a corner it cannot leave. Whether it painted anything."""
+    h, w = g.shape
+    painted = False
+    for _ in range(MAX_STEPS):
+        rr, cc = r + dr, c + dc
+        if not (0 <= rr < h and 0 <= cc < w):
+            return painted
+        if g[rr, cc] != 0:
+            row_wall = g[rr, c] != 0  # the cell beyond in the ray's row direction: a horizontal wall
+            col_wall = g[r, cc] != 0
+            if row_wall == col_wall:
+                return painted  # a corner, or a lone cell hit on its tip: no side to reflect off
+            if row_wall:
+                dr = -dr
+            else:
+                dc = -dc
+            continue
+        r, c = rr, cc
+        out[r, c] = FRESH
+        painted = True
+    return painted
+
+
+@njit(cache=True)
+def _from_segments(g):
+    """Each diagonal segment (an 8-connected one-colour object of 2 or more cells on one diagonal)
+    carries on from both ends over zero cells, reflecting off walls: 508bd3b6."""
+    lab, n = label(g, 1, 0)
+    box = label_boxes(lab, n)
+    out = g.copy()
+    painted = False
+    for i in range(n):
+        r0, r1, c0, c1 = box[i, 0], box[i, 1], box[i, 2], box[i, 3]
+        if r1 - r0 != c1 - c0 or r1 == r0:
+            continue
+        down = lab[r0, c0] == i  # top-left to bottom-right, else top-right to bottom-left
+        k = 0
+        while k <= r1 - r0 and lab[r0 + k, c0 + k if down else c1 - k] == i:
+            k += 1
+        if k != r1 - r0 + 1:
+            continue  # not a straight diagonal (or the other diagonal)
+        if down:
+            painted |= _reflect(g, out, r0, c0, -1, -1)
+            painted |= _reflect(g, out, r1, c1, 1, 1)
+        else:
+            painted |= _reflect(g, out, r0, c1, -1, 1)
+            painted |= _reflect(g, out, r1, c0, 1, -1)
+    if not painted:
+        return na()
+    return out
+
+
+@njit(cache=True)
+def bounce(g, p):
+    """p = 0: each corner pixel's ray zigzags between the grid's long sides to its far end; p = 1: each
+    diagonal segment carries on from its ends and reflects off coloured walls. Rays are FRESH; n/a
+    when nothing is painted (or, p = 0, when a coloured cell blocks a ray)."""
+    if p == 0:
+        return _from_corners(g)
+    return _from_segments(g)
+
+
+def entries() -> list[Primitive]:
+    return [Primitive(f"bounce({s})", bounce, p, 2) for p, s in enumerate(("corners", "segments"))]

@@ -1,0 +1,49 @@
+"""Cases for the bounce kernels: (kernel name, param, input rows, expected rows or None)."""
+
+import pytest
+
+from tests.dsl.cases import check
+
+F = 9  # FRESH
+
+CASES = [
+    # a pixel in the bottom-left corner of a tall grid zigzags up between the sides to the top row
+    ("bounce", 0, [[0, 0], [0, 0], [0, 0], [0, 0], [1, 0]], [[F, 0], [0, F], [F, 0], [0, F], [1, 0]]),
+    ("bounce", 0, [[0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0], [1, 0, 0]],
+     [[0, F, 0], [F, 0, 0], [0, F, 0], [0, 0, F], [0, F, 0], [1, 0, 0]]),
+    # a wide grid: the pixel in the top-right corner runs left along the rows, between top and bottom
+    ("bounce", 0, [[0, 0, 0, 0, 2], [0, 0, 0, 0, 0]], [[F, 0, F, 0, 2], [0, F, 0, F, 0]]),
+    # a coloured cell in the ray's way: no answer; a pixel off the corners: nothing to do
+    ("bounce", 0, [[0, 0], [0, 3], [0, 0], [0, 0], [1, 0]], None),
+    ("bounce", 0, [[0, 0, 0], [0, 1, 0], [0, 0, 0]], None),
+    # a segment going down-right meets the wall of 2s at the bottom, reflects up and leaves at the side
+    ("bounce", 1, [[8, 0, 0, 0, 0, 0],
+                   [0, 8, 0, 0, 0, 0],
+                   [0, 0, 0, 0, 0, 0],
+                   [0, 0, 0, 0, 0, 0],
+                   [2, 2, 2, 2, 2, 2]],
+     [[8, 0, 0, 0, 0, 0],
+      [0, 8, 0, 0, 0, F],
+      [0, 0, F, 0, F, 0],
+      [0, 0, 0, F, 0, 0],
+      [2, 2, 2, 2, 2, 2]]),
+    # an anti-diagonal segment against the left wall: it carries on down-left, reflects to the right
+    ("bounce", 1, [[3, 0, 0, 8],
+                   [3, 0, 8, 0],
+                   [3, 0, 0, 0],
+                   [3, 0, 0, 0],
+                   [3, 0, 0, 0]],
+     [[3, 0, 0, 8],
+      [3, 0, 8, 0],
+      [3, F, 0, 0],
+      [3, 0, F, 0],
+      [3, 0, 0, F]]),
+    # a bent object is no segment; a single cell is no segment
+    ("bounce", 1, [[8, 0, 0], [0, 8, 0], [0, 8, 0], [0, 0, 0]], None),
+    ("bounce", 1, [[0, 0, 0], [0, 8, 0], [0, 0, 0]], None),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}({c[1]})")
+def test_case(case):
+    check("solvers.dsl.prims_bounce", *case)
