@@ -53,6 +53,7 @@ COARSE_EXTRA_COST = 1
 # Where each output changes only the boxes of its input's objects (see solvers.dsl.object_task), the
 # task on the objects' boxes, cut out, is searched next, with this share of the time that is left:
 # its grids are small, and the task keeps most of its time for the search that needs no such reading.
+# Where the changes reach one cell past the boxes, the boxes grown by one cell are used instead.
 OBJECTS_SHARE = 1 / 5
 OBJECTS_EXTRA_COST = 1
 
@@ -121,7 +122,7 @@ class DslSolver:
         coarse = coarse_task(ins, outs, tests)
         if coarse is not None:
             yield from self._coarse(task, coarse, deadline.share(COARSE_SHARE), stats)
-        objects = object_task(ins, outs, tests)
+        objects = object_task(ins, outs, tests) or object_task(ins, outs, tests, margin=1)
         if objects is not None:
             yield from self._objects(task, objects, deadline.share(OBJECTS_SHARE), stats)
         yield from self._solve(task, deadline, stats)
@@ -192,7 +193,7 @@ class DslSolver:
                     break
                 out = paste(out, (r0, r1, c0, c1), part)
             else:
-                yield replace(run[0], test_index=k, grid=Grid(out), provenance=f"{head}\nper_object(boxes)\n{rest}")
+                yield replace(run[0], test_index=k, grid=Grid(out), provenance=f"{head}\nper_object(boxes{f'+{objects.margin}' if objects.margin else ''})\n{rest}")
 
     def _search(self, task: Task, table: Sequence, maps: Sequence[ColourMap], deadline: Deadline,
                 extra_cost: int, stats: Stats) -> Iterator[Candidate]:
