@@ -1,7 +1,9 @@
-"""Centre primitives: lines through the middle of each object's box.
+"""Centre primitives: lines through the middle of each object's box, and the cell halfway between
+two cells of one colour.
 
 Designed from arc1-training tasks where every hollow square sends a line across the grid through
-its middle row and column, drawn only on the background (the square itself stays as it is).
+its middle row and column, drawn only on the background (the square itself stays as it is), and
+e9614598 (a cross is drawn halfway between two cells of one colour, in a row or in a column).
 """
 
 from __future__ import annotations
@@ -42,5 +44,36 @@ def centre_lines(g, p):
     return out
 
 
+@njit(cache=True)
+def midpoints(g, p):
+    """FRESH on the cell halfway between two cells of one colour that face each other across zero
+    cells, in a row or a column, when an odd number of cells lies between them. n/a when there is
+    no such pair."""
+    h, w = g.shape
+    out = g.copy()
+    painted = False
+    for r in range(h):
+        for c in range(w):
+            v = g[r, c]
+            if v == 0:
+                continue
+            cc = c + 1  # the next coloured cell to the east, then to the south
+            while cc < w and g[r, cc] == 0:
+                cc += 1
+            if cc < w and g[r, cc] == v and cc - c > 1 and (cc - c) % 2 == 0:
+                out[r, (c + cc) // 2] = FRESH
+                painted = True
+            rr = r + 1
+            while rr < h and g[rr, c] == 0:
+                rr += 1
+            if rr < h and g[rr, c] == v and rr - r > 1 and (rr - r) % 2 == 0:
+                out[(r + rr) // 2, c] = FRESH
+                painted = True
+    if not painted:
+        return na()
+    return out
+
+
 def entries() -> list[Primitive]:
-    return [Primitive(f"centre_lines({s})", centre_lines, p, 2) for p, s in enumerate(("rows", "cols", "both"))]
+    return ([Primitive(f"centre_lines({s})", centre_lines, p, 2) for p, s in enumerate(("rows", "cols", "both"))]
+            + [Primitive("midpoints", midpoints, 0, 2)])

@@ -31,6 +31,27 @@ CASES = [
      [[0, F, 0, 0], [1, 1, 1, 0], [1, F, 1, F], [1, 1, 1, 0]]),
     ("centre_lines", 2, [[0, 2, 2], [0, 2, 2]], None),  # even box: nothing painted
     ("centre_lines", 0, [[0, 0], [0, 0]], None),  # no object
+    # two 1s with three cells between them in a row, and 4s in the last column: a middle cell
+    # between rows 0 and 2 and between rows 5 and 7, none between rows 2 and 5 (two cells between)
+    ("midpoints", 0, [[1, 0, 0, 0, 1, 0, 4],
+                      [0, 0, 0, 0, 0, 0, 0],
+                      [0, 0, 0, 0, 0, 0, 4],
+                      [2, 0, 0, 0, 0, 0, 0],
+                      [0, 0, 0, 0, 0, 4, 0],
+                      [0, 0, 0, 0, 0, 0, 4],
+                      [0, 0, 0, 0, 0, 0, 0],
+                      [0, 0, 0, 0, 0, 0, 4]],
+     [[1, 0, F, 0, 1, 0, 4],
+      [0, 0, 0, 0, 0, 0, F],
+      [0, 0, 0, 0, 0, 0, 4],
+      [2, 0, 0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0, 4, 0],
+      [0, 0, 0, 0, 0, 0, 4],
+      [0, 0, 0, 0, 0, 0, F],
+      [0, 0, 0, 0, 0, 0, 4]]),
+    # a cell of another colour between them blocks the pair; neighbours have no cell between them
+    ("midpoints", 0, [[3, 0, 5, 0, 3]], None),
+    ("midpoints", 0, [[3, 3, 0, 0], [0, 0, 0, 0]], None),
 ]
 
 
