@@ -1,11 +1,15 @@
-"""Leak primitives: fill each frame's inside, and let the fill run out of the gaps in its walls.
+"""Leak primitives: fill each frame's inside, and let the fill run out of the gaps in its walls;
+let a hole in a band of colour run across the band.
 
 Designed from arc1-training tasks where a square frame with a missing wall cell is filled and the
-fill pours out of the gap in a straight line to the grid's edge (a closed frame is simply filled).
+fill pours out of the gap in a straight line to the grid's edge (a closed frame is simply filled),
+and 855e0971 (the grid is cut into bands of one colour; each hole in a band becomes a line of holes
+across it, along the band's short side).
 """
 
 from __future__ import annotations
 
+import numpy as np
 from numba import njit
 
 from solvers.dsl.kernels_common import FRESH, label, label_boxes, na
@@ -77,5 +81,56 @@ def leak(g, p):
     return out
 
 
+@njit(cache=True)
+def _span(g, r, c, dr, dc, v):
+    """How far from (r, c) the cells of colour v or 0 go on in direction (dr, dc)."""
+    h, w = g.shape
+    k = 0
+    while 0 <= r + (k + 1) * dr < h and 0 <= c + (k + 1) * dc < w:
+        u = g[r + (k + 1) * dr, c + (k + 1) * dc]
+        if u != v and u != 0:
+            break
+        k += 1
+    return k
+
+
+@njit(cache=True)
+def band_holes(g, p):
+    """Each hole (a zero cell whose neighbours in the grid are all of one colour) runs across its
+    band: zero along its row or column, whichever the band (that colour and holes) spans less of
+    through the hole, from the band's edge to its edge. n/a when there is no hole, or a hole spans
+    its band as far both ways."""
+    h, w = g.shape
+    out = g.copy()
+    painted = False
+    for r in range(h):
+        for c in range(w):
+            if g[r, c] != 0:
+                continue
+            v = -1
+            for dr, dc in ((-1, 0), (1, 0), (0, -1), (0, 1)):
+                rr, cc = r + dr, c + dc
+                if 0 <= rr < h and 0 <= cc < w:
+                    u = np.int64(g[rr, cc])
+                    v = u if v == -1 or v == u else 0
+            if v <= 0:
+                continue  # a zero neighbour, or two colours: not a hole in a band
+            up, down = _span(g, r, c, -1, 0, v), _span(g, r, c, 1, 0, v)
+            left, right = _span(g, r, c, 0, -1, v), _span(g, r, c, 0, 1, v)
+            if up + down == left + right:
+                return na()
+            if up + down < left + right:
+                for rr in range(r - up, r + down + 1):
+                    out[rr, c] = 0
+            else:
+                for cc in range(c - left, c + right + 1):
+                    out[r, cc] = 0
+            painted = True
+    if not painted:
+        return na()
+    return out
+
+
 def entries() -> list[Primitive]:
-    return [Primitive(f"leak({s})", leak, p, 2) for p, s in enumerate(("fill", "pour"))]
+    return ([Primitive(f"leak({s})", leak, p, 2) for p, s in enumerate(("fill", "pour"))]
+            + [Primitive("band_holes", band_holes, 0, 2)])

@@ -45,6 +45,22 @@ CASES = [
     ("leak", 0, [[0, 0, 0], [4, 4, 4], [0, 0, 0]], None),
     # a filled square is no frame (cells off its box's edge), and its frame would have no zero inside
     ("leak", 0, [[6, 6, 6], [6, 6, 6], [6, 6, 6]], None),
+    # a wide band of 4s over a band of 8s: each hole runs up and down its own band only
+    ("band_holes", 0, [[4, 4, 4, 4, 4, 4],
+                       [4, 0, 4, 4, 4, 4],
+                       [4, 4, 4, 4, 4, 4],
+                       [8, 8, 8, 8, 8, 8],
+                       [8, 8, 8, 8, 0, 8]],
+     [[4, 0, 4, 4, 4, 4],
+      [4, 0, 4, 4, 4, 4],
+      [4, 0, 4, 4, 4, 4],
+      [8, 8, 8, 8, 0, 8],
+      [8, 8, 8, 8, 0, 8]]),
+    # a tall band: the hole runs across it, left to right, up to the next band
+    ("band_holes", 0, [[2, 2, 5], [2, 2, 5], [0, 2, 5], [2, 2, 5]], [[2, 2, 5], [2, 2, 5], [0, 0, 5], [2, 2, 5]]),
+    # a zero cell beside another zero is no hole; a square band spans as far both ways
+    ("band_holes", 0, [[3, 3, 3], [3, 0, 0], [3, 3, 3]], None),
+    ("band_holes", 0, [[3, 3, 3], [3, 0, 3], [3, 3, 3]], None),
 ]
 
 
