@@ -183,6 +183,7 @@ class DslSolver:
             return
         answers = {c.test_index: c.grid.cells for c in run}
         head, _, rest = run[0].provenance.partition("\n")
+        where = f"per_object(boxes{f'+{objects.margin}' if objects.margin else ''})"
         for k, g in enumerate(task.test_inputs):
             out = g.cells
             for i, (index, r0, r1, c0, c1) in enumerate(objects.places):
@@ -193,7 +194,7 @@ class DslSolver:
                     break
                 out = paste(out, (r0, r1, c0, c1), part)
             else:
-                yield replace(run[0], test_index=k, grid=Grid(out), provenance=f"{head}\nper_object(boxes{f'+{objects.margin}' if objects.margin else ''})\n{rest}")
+                yield replace(run[0], test_index=k, grid=Grid(out), provenance=f"{head}\n{where}\n{rest}")
 
     def _search(self, task: Task, table: Sequence, maps: Sequence[ColourMap], deadline: Deadline,
                 extra_cost: int, stats: Stats) -> Iterator[Candidate]:
