@@ -2,10 +2,11 @@
 
 The feature rule of solvers.dsl.learned_features keys cells on their neighbourhood; these columns
 let it key on what the cell belongs to instead: the 8-connected multicolour object it is part of
-(its size, its main and second colour), the box of the object it lies in, the nearest coloured cell,
-and the grid's commonest and rarest colours. They were chosen from arc1-training tasks that recolour
-each object after its own colours, fill objects' boxes, grow halos, or repaint a grid in the colour
-that differs per grid (a rule that keys on a fixed colour cannot say "the rarest colour").
+(its size, its main and second colour, which half of its box the cell is in), the box of the object
+it lies in, the nearest coloured cell, and the grid's commonest and rarest colours. They were chosen
+from arc1-training tasks that recolour each object after its own colours, fill objects' boxes, grow
+halos, repaint a grid in the colour that differs per grid (a rule that keys on a fixed colour cannot
+say "the rarest colour"), or recolour the lower half of each bar (ce9e57f2).
 
 Every value fits in 4 bits (the rule packs keys 4 bits per feature); NONE (10) means no such colour.
 """
@@ -20,7 +21,7 @@ from solvers.dsl.kernels_common import colour_counts, label, label_boxes, object
 NONE = 10
 # the columns of object_facts: colour-valued first (an output cell may copy them), then counts and flags
 COLOURS = ("object_major", "object_minor", "most_common", "least_common", "nearest", "box_colour")
-PLAIN = ("object_size", "colour_rank", "distance", "component_rank", "in_box")
+PLAIN = ("object_size", "colour_rank", "distance", "component_rank", "in_box", "row_half", "col_half")
 COLUMNS = COLOURS + PLAIN
 N_COLUMNS = len(COLUMNS)
 
@@ -149,6 +150,10 @@ def object_facts(g, sizes):
                 out[r, c, 6] = min(objsize[j], 15)
                 out[r, c, 7] = rank_of(counts[v], hi, lo)
                 out[r, c, 9] = rank_of(sizes[r, c], big, small)
+                # which half of its object's box the cell lies in: 1 the top (left), 2 the middle
+                # row (column), 3 the bottom (right): the lower half of each bar turns another colour
+                out[r, c, 11] = 2 + np.sign(2 * r - boxes[j, 0] - boxes[j, 1])
+                out[r, c, 12] = 2 + np.sign(2 * c - boxes[j, 2] - boxes[j, 3])
                 continue
             out[r, c, 8] = dist[r, c]
             out[r, c, 4] = nearest_colour(g, dist, r, c) if dist[r, c] < 15 else NONE

@@ -58,6 +58,7 @@ CASES |= {
     "least_common": ((4, 5), 2), "nearest": ((2, 4), 3), "box_colour": ((2, 2), 1),
     "object_size": ((1, 2), 3), "colour_rank": ((2, 1), 2), "distance": ((4, 0), 2),
     "component_rank": ((1, 1), 4), "in_box": ((2, 2), 1),
+    "row_half": ((1, 5), 1), "col_half": ((1, 2), 3),
 }
 CASES = {name: (*case, OBJECTS) if name in cell_objects.COLUMNS else (*case, GRID) for name, case in CASES.items()}
 
