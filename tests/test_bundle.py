@@ -148,8 +148,8 @@ def test_bundle_writes_the_dataset_and_the_kernel(tmp_path, capsys):
     dataset, kernel = out / "dataset", out / "kernel"
     wheels = sorted(p.name for p in dataset.glob("*.whl"))
     assert wheels == ["arcforge-0.1.0-py3-none-any.whl"]  # the stale wheel is gone; no dependency wheels
-    assert {p.name for p in dataset.iterdir()} == {wheels[0], "checkpoint.pt", "checkpoint.json", "dataset-metadata.json",
-                                                   "arcforge-config.toml", "manifest.json"}
+    assert {p.name for p in dataset.iterdir()} == {wheels[0], "checkpoint.pt", "checkpoint.json",
+                                                   "dataset-metadata.json", "arcforge-config.toml", "manifest.json"}
     names = set(zipfile.ZipFile(dataset / wheels[0]).namelist())
     assert {"submission/kaggle_entry.py", "submission/run.py", "solvers/neural/checkpoint.pt", "ensemble/select.py",
             "offline_eval/cli.py", "submission/defaults.toml"} <= names
@@ -235,7 +235,8 @@ def fake_kaggle(root: Path) -> Path:
 
 def test_the_kernel_script_leaves_a_valid_fallback_when_nothing_can_be_installed(tmp_path):
     src = fake_kaggle(tmp_path / "kaggle")
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"ARCFORGE_KAGGLE_ROOT": str(tmp_path / "kaggle")}
+    env = ({k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+           | {"ARCFORGE_KAGGLE_ROOT": str(tmp_path / "kaggle")})
     r = subprocess.run([sys.executable, str(KERNEL_TEMPLATE)], env=env, cwd=tmp_path, capture_output=True,
                        text=True, timeout=60, check=False)
     assert r.returncode == 0, r.stderr
@@ -260,7 +261,8 @@ def test_the_kernel_scripts_last_check_replaces_only_a_broken_file(tmp_path, mon
         out.write_text(broken)
         script.fallback(tasks, check_first=True)
         assert validate_file(out, {"aaaa0001": 2, "bbbb0002": 1}) == []
-    solved = {"aaaa0001": [{"attempt_1": [[7]], "attempt_2": [[8]]}] * 2, "bbbb0002": [{"attempt_1": [[9]], "attempt_2": [[9]]}]}
+    solved = {"aaaa0001": [{"attempt_1": [[7]], "attempt_2": [[8]]}] * 2,
+              "bbbb0002": [{"attempt_1": [[9]], "attempt_2": [[9]]}]}
     out.write_text(json.dumps(solved))
     script.fallback(tasks, check_first=True)
     assert json.loads(out.read_text()) == solved

@@ -71,7 +71,8 @@ def test_missing_source(tmp_path):
 
 def test_bad_tasks_are_set_aside_and_keep_a_fallback(tmp_path):
     extra = {
-        "cccc0003": {"train": [{"input": [[1, 2], [3]], "output": [[1]]}], "test": [{"input": [[4]]}, {"input": [[5]]}]},
+        "cccc0003": {"train": [{"input": [[1, 2], [3]], "output": [[1]]}],
+                     "test": [{"input": [[4]]}, {"input": [[5]]}]},
         "dddd0004": {"train": [], "test": [{"input": [[1]]}]},
         "eeee0005": {"train": [{"input": [[1]], "output": [[1]]}], "test": [{"input": [[0] * 31]}]},
         "ffff0006": {"test": [{"input": [[1]]}]},

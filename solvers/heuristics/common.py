@@ -26,8 +26,8 @@ def bbox(mask: np.ndarray) -> tuple[int, int, int, int] | None:
 
 
 def crop(grid: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
-    t, l, b, r = box
-    return grid[t:b, l:r]
+    t, left, b, r = box
+    return grid[t:b, left:r]
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,15 +70,15 @@ def _cut(grid: np.ndarray, obj: Obj, bg: int, style: str) -> np.ndarray | None:
         return obj.patch(grid, bg)
     if style == "box":
         return crop(grid, obj.box)
-    t, l, b, r = obj.box
-    return grid[t + 1:b - 1, l + 1:r - 1] if b - t > 2 and r - l > 2 else None
+    t, left, b, r = obj.box
+    return grid[t + 1:b - 1, left + 1:r - 1] if b - t > 2 and r - left > 2 else None
 
 
 def _out_of(obj: Obj, style: str) -> tuple[int, int]:
     """The shape _cut gives, known without cutting (a cheap filter)."""
-    t, l, b, r = obj.box
+    t, left, b, r = obj.box
     inset = 2 if style == "inside" else 0
-    return b - t - inset, r - l - inset
+    return b - t - inset, r - left - inset
 
 
 class _Objects:

@@ -54,8 +54,8 @@ def masked_fit(complete: Callable[[np.ndarray, np.ndarray], np.ndarray | None], 
             return None
         if mode == FULL:
             return done
-        t, l, b, r = box
-        return done[t:b, l:r]
+        t, left, b, r = box
+        return done[t:b, left:r]
 
     return Fit(apply, f"{text}, mask {colour}, output {mode}")
 

@@ -4,7 +4,6 @@ import importlib
 
 from solvers.dsl.table import FAMILIES, build_table
 
-
 # Kernels whose parameter is (partly) just a colour: one case per meaning is enough for them.
 COLOUR_SWEEPS = {"keep_colour", "replace_colour", "recolour_nonzero", "crop_colour", "fill_enclosed", "outline",
                  "interior", "boolean_halves", "approach"}

@@ -18,11 +18,11 @@ def _cropper(cells: Cells, inset: int) -> Callable[[np.ndarray], np.ndarray | No
         box = bbox(cells(grid))
         if box is None:
             return None
-        t, l, b, r = box
-        t, l, b, r = t + inset, l + inset, b - inset, r - inset
-        if b <= t or r <= l:
+        t, left, b, r = box
+        t, left, b, r = t + inset, left + inset, b - inset, r - inset
+        if b <= t or r <= left:
             return None
-        return crop(grid, (t, l, b, r)).copy()
+        return crop(grid, (t, left, b, r)).copy()
     return apply
 
 

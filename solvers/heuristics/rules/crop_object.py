@@ -12,14 +12,14 @@ from solvers.heuristics.rule import Fit, Pair, Rule
 
 
 def _area(o: Obj) -> int:
-    t, l, b, r = o.box
-    return (b - t) * (r - l)
+    t, left, b, r = o.box
+    return (b - t) * (r - left)
 
 
 def _touches_border(o: Obj, grid: np.ndarray) -> bool:
-    t, l, b, r = o.box
+    t, left, b, r = o.box
     h, w = grid.shape
-    return t == 0 or l == 0 or b == h or r == w
+    return t == 0 or left == 0 or b == h or r == w
 
 
 def _unique_colour(objs: list[Obj], grid: np.ndarray, bg: int) -> int | None:

@@ -20,9 +20,9 @@ def _even(n: int, k: int | None) -> Spans | None:
     return [(j, j + k) for j in range(0, n, k)] if k and n % k == 0 else None
 
 
-def _fixed(k: int, l: int) -> Geometry:
+def _fixed(ky: int, kx: int) -> Geometry:
     def cut(g: np.ndarray):
-        rows, cols = _even(g.shape[0], k), _even(g.shape[1], l)
+        rows, cols = _even(g.shape[0], ky), _even(g.shape[1], kx)
         return None if rows is None or cols is None else (rows, cols)
     return cut
 
@@ -75,9 +75,9 @@ def _shrink(grid: np.ndarray, geometry: Geometry, reduce, bg_mode: str) -> np.nd
 def _geometries(pairs: Sequence[Pair]) -> Iterator[tuple[str, Geometry]]:
     sides = {(integer_ratio(i.shape[0], o.shape[0]), integer_ratio(i.shape[1], o.shape[1])) for i, o in pairs}
     out_shapes = {o.shape for _, o in pairs}
-    k, l = sides.pop() if len(sides) == 1 else (None, None)
-    if k and l and (k, l) != (1, 1):
-        yield f"{k}x{l} blocks", _fixed(k, l)
+    ky, kx = sides.pop() if len(sides) == 1 else (None, None)
+    if ky and kx and (ky, kx) != (1, 1):
+        yield f"{ky}x{kx} blocks", _fixed(ky, kx)
     elif len(out_shapes) == 1:
         # the block size varies but the output size does not: blocks are whatever reaches it
         (oh, ow), = out_shapes
