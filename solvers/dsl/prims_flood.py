@@ -15,30 +15,33 @@ from solvers.dsl.primitive import Primitive
 
 
 @njit(cache=True)
-def _two_rarest(g):
-    """The two least common non-zero colours (a, b), the rarer first, or (-1, -1) with fewer than
-    three colours: the seeds need a third colour, the walls, to run between."""
+def _two_rarest(g, medium):
+    """The two least common non-zero colours other than `medium` (a, b), the rarer first, or
+    (-1, -1) unless a third colour besides them and the medium is present: the walls."""
     counts = colour_counts(g)
     a, b, kinds = -1, -1, 0
-    for k in range(1, 10):
-        if counts[k] == 0:
+    for k in range(10):
+        if counts[k] == 0 or k == medium:
             continue
         kinds += 1
+        if k == 0:
+            continue
         if a < 0 or counts[k] < counts[a]:
             a, b = k, a
         elif b < 0 or counts[k] < counts[b]:
             b = k
-    if kinds < 3:
+    if kinds < 3 or b < 0:
         return -1, -1
     return a, b
 
 
 @njit(cache=True)
 def alternate_flood(g, p):
-    """From every cell of the two rarest colours, a breadth-first flood over 4-connected zero cells;
-    each cell it reaches takes the other of the two colours from the cell it was reached from. n/a
-    without three colours, or when nothing is reached."""
-    a, b = _two_rarest(g)
+    """From every cell of the two rarest colours, a breadth-first flood over the 4-connected cells
+    of colour p (0, or 1: where the walls are the commonest colour, the colour numbering makes them
+    0 and the corridors 1); each cell it reaches takes the other of the two colours from the cell
+    it was reached from. n/a without walls besides the two, or when nothing is reached."""
+    a, b = _two_rarest(g, p)
     if a < 0:
         return na()
     h, w = g.shape
@@ -57,7 +60,7 @@ def alternate_flood(g, p):
         other = b if out[r, c] == a else a
         for dr, dc in ((-1, 0), (1, 0), (0, -1), (0, 1)):
             rr, cc = r + dr, c + dc
-            if 0 <= rr < h and 0 <= cc < w and out[rr, cc] == 0:
+            if 0 <= rr < h and 0 <= cc < w and g[rr, cc] == p and out[rr, cc] == p:
                 out[rr, cc] = other
                 queue[tail] = rr * w + cc
                 tail += 1
@@ -68,4 +71,4 @@ def alternate_flood(g, p):
 
 
 def entries() -> list[Primitive]:
-    return [Primitive("alternate_flood", alternate_flood, 0, 2)]
+    return [Primitive(f"alternate_flood({s})", alternate_flood, p, 2) for p, s in enumerate(("zeros", "ones"))]

@@ -17,6 +17,8 @@ CASES = [
       [0, 0, 8, 2, 3, 8]]),
     # two colours only: no walls to tell the seeds from; a seed walled in: nothing reached
     ("alternate_flood", 0, [[1, 2, 0], [0, 0, 0]], None),
+    # walls of 0 and corridors of 1 (the numbering when walls are the commonest colour)
+    ("alternate_flood", 1, [[0, 0, 0, 0], [4, 3, 1, 1], [0, 0, 0, 1]], [[0, 0, 0, 0], [4, 3, 4, 3], [0, 0, 0, 4]]),
     ("alternate_flood", 0, [[5, 5, 5], [5, 1, 5], [5, 5, 2]], None),
 ]
 
