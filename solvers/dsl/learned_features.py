@@ -19,7 +19,6 @@ and only when it changes some cell.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -51,6 +50,7 @@ Q = P + len(PLACE)  # the first of cell_objects.PLAIN
 N_COLOUR_FACTS = len(cell_objects.COLOURS)
 N_FEATURES = len(FEATURES)
 MAX_FEATURES = 3  # features in one key
+MAX_FITS = 4096  # fitting sets of one size tried on the test grids (at most 76 on an arc1-training task)
 BASE_COST = 3  # plus one per feature in the key
 # distinct answers reported, fewest table entries first: one, since a second rule of the same size
 # was right on 1 of 61 arc1-training tasks, and two rules that disagree push a costlier right answer
@@ -238,6 +238,48 @@ def apply_table(f, table, seen, cols):
     return out
 
 
+@njit(cache=True)
+def fitting_subsets(f, allowed, size, limit):
+    """(k, size) int64: the sets of `size` feature columns, in lexicographic order, whose table
+    (see fit_table) gives every train cell a value it allows; at most `limit` of them. One compiled
+    loop over all C(N_FEATURES, size) sets, with one table cleared after each: the sets are tens of
+    thousands, and a call per set from Python cost more than the test itself."""
+    n_feat = f.shape[1]
+    table = np.full(16 ** size, -1, dtype=np.int64)
+    touched = np.empty(f.shape[0], dtype=np.int64)
+    out = np.empty((limit, size), dtype=np.int64)
+    found = 0
+    cols = np.arange(size)
+    while found < limit:
+        n_touched = 0
+        fits = True
+        for i in range(f.shape[0]):
+            k = 0
+            for j in range(size):
+                k = k * 16 + f[i, cols[j]]
+            if table[k] == -1:
+                touched[n_touched] = k
+                n_touched += 1
+            table[k] &= allowed[i]
+            if table[k] == 0:
+                fits = False
+                break
+        for t in range(n_touched):
+            table[touched[t]] = -1
+        if fits:
+            out[found] = cols
+            found += 1
+        j = size - 1  # the next set: the last column that can still move on, and the rest after it
+        while j >= 0 and cols[j] == n_feat - size + j:
+            j -= 1
+        if j < 0:
+            break
+        cols[j] += 1
+        for m in range(j + 1, size):
+            cols[m] = cols[m - 1] + 1
+    return out[:found]
+
+
 def learn_feature_rule(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], n_train: int,
                        max_features: int = MAX_FEATURES) -> list[Learned]:
     """The rules on the fewest features that fit every train pair and cover every test grid; among
@@ -251,11 +293,9 @@ def learn_feature_rule(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray
         return []  # every train output equals its input: there is nothing to learn
     for size in range(1, max_features + 1):
         found: list[tuple[int, Learned]] = []
-        for subset in itertools.combinations(range(N_FEATURES), size):
-            cols = np.array(subset, dtype=np.int64)
+        for cols in fitting_subsets(f, allowed, size, MAX_FITS):
+            subset = tuple(int(j) for j in cols)
             table, seen = fit_table(f, allowed, cols)
-            if table.size == 0:
-                continue
             tests = []
             for x, g in zip(feats[n_train:], grids[n_train:]):
                 out = apply_table(x, table, seen, cols)

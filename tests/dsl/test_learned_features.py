@@ -1,5 +1,7 @@
 """The learned feature rule: each feature column, the value bits, the refusals, and the search using it."""
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -12,6 +14,7 @@ from solvers.dsl.learned_features import (
     apply_table,
     cell_features,
     fit_table,
+    fitting_subsets,
     learn_feature_rule,
 )
 from solvers.dsl.search import Search, SearchConfig
@@ -107,6 +110,21 @@ def test_fit_table_rejects_a_key_with_two_outputs():
     assert table.size == 0
     table, seen = fit_table(f, allowed_values(f, np.array([2, 2], dtype=np.int64)), cols)
     assert table[1] == 1 << 3 and seen[1] and seen.sum() == 1
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_fitting_subsets_are_the_sets_whose_table_fits(size):
+    """The compiled loop over feature sets finds exactly the sets fit_table accepts, in order."""
+    rng = np.random.default_rng(size)
+    f = rng.integers(0, 3, (40, 7)).astype(np.int64)
+    out = (f[:, 1] + f[:, 4]) % 3  # a rule on columns 1 and 4, which some other sets also explain
+    allowed = np.int64(1) << (1 + out)
+    want = [s for s in itertools.combinations(range(7), size)
+            if fit_table(f, allowed, np.array(s, dtype=np.int64))[0].size]
+    assert [tuple(r) for r in fitting_subsets(f, allowed, size, 1000).tolist()] == want
+    assert fitting_subsets(f, allowed, size, 1).shape[0] == min(1, len(want))
+    if size == 2:
+        assert (1, 4) in want
 
 
 def _mark_crossings(grid: np.ndarray) -> np.ndarray:
