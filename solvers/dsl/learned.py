@@ -80,56 +80,132 @@ def _ray(g, r, c, dr, dc):
 
 
 @njit(cache=True)
-def cell_keys(g, kind):
-    """(h, w) int64: per cell, its colour and a description of its surroundings of the given kind
-    (an index into CELL_KINDS). Keys of different kinds are never compared."""
+def _line_colours(g, kind):
+    """Bitmasks of the colours in each row and each column (kind 6 only; empty masks otherwise)."""
     h, w = g.shape
-    dr4, dc4, dr8, dc8 = DR4, DC4, DR8, DC8
-    rows = np.zeros(h, dtype=np.int64)  # bitmask of the colours in each row
+    rows = np.zeros(h, dtype=np.int64)
     cols = np.zeros(w, dtype=np.int64)
     if kind == 6:
         for r in range(h):
             for c in range(w):
                 rows[r] |= 1 << g[r, c]
                 cols[c] |= 1 << g[r, c]
+    return rows, cols
+
+
+@njit(cache=True)
+def _cell_key(g, r, c, kind, rows, cols):
+    """Cell (r, c)'s colour and a description of its surroundings of the given kind (an index into
+    CELL_KINDS); `rows` and `cols` from _line_colours. Keys of different kinds are never compared."""
+    h, w = g.shape
+    dr4, dc4, dr8, dc8 = DR4, DC4, DR8, DC8
+    k = np.int64(g[r, c])
+    if kind == 0 or kind == 1:  # the set of neighbour colours, as a bitmask
+        m = 0
+        n = 4 if kind == 0 else 8
+        for i in range(n):
+            if kind == 0:
+                m |= 1 << _at(g, r + dr4[i], c + dc4[i])
+            else:
+                m |= 1 << _at(g, r + dr8[i], c + dc8[i])
+        k = k * 2048 + m
+    elif kind == 2:  # how many of the 8 neighbours are not background
+        m = 0
+        for i in range(8):
+            v = _at(g, r + dr8[i], c + dc8[i])
+            if v != 0 and v != OUTSIDE:
+                m += 1
+        k = k * 9 + m
+    elif kind == 3 or kind == 7:  # first colour along N, E, S, W (and the diagonals)
+        for i in range(4 if kind == 3 else 8):
+            if kind == 3:
+                k = k * 11 + _ray(g, r, c, dr4[i], dc4[i])
+            else:
+                k = k * 11 + _ray(g, r, c, dr8[i], dc8[i])
+    elif kind == 4:  # the 4 neighbours, in order
+        for i in range(4):
+            k = k * 11 + _at(g, r + dr4[i], c + dc4[i])
+    elif kind == 5:  # the cells at the mirror images of this one (left-right, up-down, both)
+        k = ((k * 10 + g[r, w - 1 - c]) * 10 + g[h - 1 - r, c]) * 10 + g[h - 1 - r, w - 1 - c]
+    elif kind == 6:  # the colours present in the cell's row and column
+        k = (k * 1024 + rows[r]) * 1024 + cols[c]
+    else:  # the whole 3 x 3 neighbourhood, in order
+        for i in range(8):
+            k = k * 11 + _at(g, r + dr8[i], c + dc8[i])
+    return k
+
+
+@njit(cache=True)
+def cell_keys(g, kind):
+    """(h, w) int64: per cell, its key of the given kind (see _cell_key)."""
+    h, w = g.shape
+    rows, cols = _line_colours(g, kind)
     out = np.empty((h, w), dtype=np.int64)
     for r in range(h):
         for c in range(w):
-            k = np.int64(g[r, c])
-            if kind == 0 or kind == 1:  # the set of neighbour colours, as a bitmask
-                m = 0
-                n = 4 if kind == 0 else 8
-                for i in range(n):
-                    if kind == 0:
-                        m |= 1 << _at(g, r + dr4[i], c + dc4[i])
-                    else:
-                        m |= 1 << _at(g, r + dr8[i], c + dc8[i])
-                k = k * 2048 + m
-            elif kind == 2:  # how many of the 8 neighbours are not background
-                m = 0
-                for i in range(8):
-                    v = _at(g, r + dr8[i], c + dc8[i])
-                    if v != 0 and v != OUTSIDE:
-                        m += 1
-                k = k * 9 + m
-            elif kind == 3 or kind == 7:  # first colour along N, E, S, W (and the diagonals)
-                for i in range(4 if kind == 3 else 8):
-                    if kind == 3:
-                        k = k * 11 + _ray(g, r, c, dr4[i], dc4[i])
-                    else:
-                        k = k * 11 + _ray(g, r, c, dr8[i], dc8[i])
-            elif kind == 4:  # the 4 neighbours, in order
-                for i in range(4):
-                    k = k * 11 + _at(g, r + dr4[i], c + dc4[i])
-            elif kind == 5:  # the cells at the mirror images of this one (left-right, up-down, both)
-                k = ((k * 10 + g[r, w - 1 - c]) * 10 + g[h - 1 - r, c]) * 10 + g[h - 1 - r, w - 1 - c]
-            elif kind == 6:  # the colours present in the cell's row and column
-                k = (k * 1024 + rows[r]) * 1024 + cols[c]
-            else:  # the whole 3 x 3 neighbourhood, in order
-                for i in range(8):
-                    k = k * 11 + _at(g, r + dr8[i], c + dc8[i])
-            out[r, c] = k
+            out[r, c] = _cell_key(g, r, c, kind, rows, cols)
     return out
+
+
+@njit(cache=True)
+def _slot(slots, k):
+    """Where key k (>= 0) is, or goes, in the open-addressing table `slots` (-1: empty)."""
+    mask = slots.size - 1
+    j = np.int64((np.uint64(k) * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(33)) & mask
+    while slots[j] != -1 and slots[j] != k:
+        j = (j + 1) & mask
+    return j
+
+
+@njit(cache=True)
+def grid_fits(g, o, kind, slots, vals):
+    """Adds each cell's key of the given kind, with its output colour in o, to the hash table
+    (slots, vals) shared by the train pairs; False at the first key seen with another colour. Most
+    kinds clash within a few cells, so the keys of a kind that does not fit are mostly never made."""
+    h, w = g.shape
+    rows, cols = _line_colours(g, kind)
+    for r in range(h):
+        for c in range(w):
+            k = _cell_key(g, r, c, kind, rows, cols)
+            j = _slot(slots, k)
+            if slots[j] == -1:
+                slots[j] = k
+                vals[j] = o[r, c]
+            elif vals[j] != o[r, c]:
+                return False
+    return True
+
+
+@njit(cache=True)
+def fitting_kinds(grids, outputs, shapes, kinds):
+    """(len(kinds),) bool: for each cell-key kind, whether every train cell's key gives its output
+    colour (grid_fits over all the pairs). The pairs come stacked and zero-padded, (n, H, W) each,
+    with their (n, 2) shapes: one compiled call per state tries every kind."""
+    size = 2
+    while size < 2 * grids.size:
+        size *= 2
+    slots = np.empty(size, dtype=np.int64)
+    vals = np.empty(size, dtype=np.int64)
+    ok = np.zeros(kinds.size, dtype=np.bool_)
+    for q in range(kinds.size):
+        slots[:] = -1
+        fits = True
+        for s in range(shapes.shape[0]):
+            h, w = shapes[s, 0], shapes[s, 1]
+            if not grid_fits(grids[s, :h, :w], outputs[s, :h, :w], kinds[q], slots, vals):
+                fits = False
+                break
+        ok[q] = fits
+    return ok
+
+
+def _stacked(grids: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """The grids zero-padded into one (n, H, W) uint8 array, and their (n, 2) shapes."""
+    shapes = np.array([g.shape for g in grids], dtype=np.int64)
+    out = np.zeros((len(grids), int(shapes[:, 0].max()), int(shapes[:, 1].max())), dtype=np.uint8)
+    for i, g in enumerate(grids):
+        out[i, :g.shape[0], :g.shape[1]] = g
+    return out, shapes
 
 
 def _lookup(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
@@ -175,13 +251,17 @@ def learn_cell_rule(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], 
     if not changed:
         return found
     keep = None  # per test grid, the default for a missing key (255: none); made once, when first needed
-    for kind in kinds:
-        keys = [cell_keys(g, kind) for g in grids]
-        table = _lookup(np.concatenate([k.ravel() for k in keys[:n_train]]),
-                        np.concatenate([o.ravel().astype(np.int64) for o in outputs]))
+    values = np.concatenate([o.ravel().astype(np.int64) for o in outputs])
+    stacked, shapes = _stacked(grids[:n_train])
+    fits = fitting_kinds(stacked, _stacked(outputs)[0], shapes, np.array(kinds, dtype=np.int64))
+    for kind, fit in zip(kinds, fits):
+        if not fit:
+            continue  # a key with two colours: the other keys, and the test grids', are never made
+        table = _lookup(np.concatenate([cell_keys(g, kind).ravel() for g in grids[:n_train]]), values)
         if table is None:
             continue
-        tests = [_apply(table, k) for k in keys[n_train:]]
+        keys = [cell_keys(g, kind) for g in grids[n_train:]]
+        tests = [_apply(table, k) for k in keys]
         if all(t is not None for t in tests):
             found.append(Learned(f"cell_rule({CELL_KINDS[kind]})", CELL_COSTS[kind], tuple(tests)))
             continue
@@ -189,7 +269,7 @@ def learn_cell_rule(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], 
         if keep is None:
             stable = _stable(grids[:n_train], outputs)
             keep = [np.where(stable[g], g, 255).astype(np.uint8) for g in grids[n_train:]]
-        tests = [_apply(table, k, d) for k, d in zip(keys[n_train:], keep)]
+        tests = [_apply(table, k, d) for k, d in zip(keys, keep)]
         if all(t is not None for t in tests):
             found.append(Learned(f"cell_rule({CELL_KINDS[kind]},stable)", CELL_COSTS[kind] + 1, tuple(tests)))
     return found

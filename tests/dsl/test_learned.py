@@ -12,7 +12,9 @@ from solvers.dsl.learned import (
     OBJECT_FEATURES,
     OUTSIDE,
     TOPOLOGY_EXTRA_COST,
+    _stacked,
     cell_keys,
+    fitting_kinds,
     learn_all,
     learn_cell_rule,
     learn_object_rule,
@@ -85,6 +87,28 @@ def outline(g: np.ndarray) -> np.ndarray:
 def sparse(n, seed, shape=(7, 7)):
     rng = np.random.default_rng(seed)
     return [(rng.random(shape) < 0.2).astype(np.uint8) for _ in range(n)]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_fitting_kinds_are_the_kinds_whose_keys_never_clash(seed):
+    """The hashed, stop-at-the-first-clash check agrees with a plain reading of every key, on pairs
+    of different sizes where some kinds fit (the output is a function of the 4-neighbour set)."""
+    rng = np.random.default_rng(seed)
+    grids = [rng.integers(0, 3, tuple(rng.integers(2, 7, 2))).astype(np.uint8) for _ in range(3)]
+    outs = [np.where(cell_keys(g, 0) % 7 < 3, 0, g).astype(np.uint8) if seed % 2 else rng.integers(0, 3, g.shape)
+            .astype(np.uint8) for g in grids]
+    want = []
+    for kind in range(len(CELL_KINDS)):
+        pairs = {}
+        for g, o in zip(grids, outs):
+            for k, v in zip(cell_keys(g, kind).ravel(), o.ravel()):
+                pairs.setdefault(int(k), set()).add(int(v))
+        want.append(all(len(v) == 1 for v in pairs.values()))
+    stacked, shapes = _stacked(grids)
+    got = fitting_kinds(stacked, _stacked(outs)[0], shapes, np.arange(len(CELL_KINDS), dtype=np.int64))
+    assert got.tolist() == want
+    if seed % 2:
+        assert want[0]
 
 
 def test_a_neighbourhood_rule_is_learned_and_applied_to_the_test_grid():

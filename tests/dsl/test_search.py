@@ -309,5 +309,5 @@ def test_warm_up_runs_every_kernel_once():
     for kernel in (learned.cell_keys, learned.object_features, learned_stamp.stamp_observe,
                    learned_stamp.stamp_apply, learned_features.cell_features, learned_features.allowed_values,
                    learned_features.fit_table, learned_features.apply_table, recolour.pair_map,
-                   learned_crop.box_features):
+                   learned_crop.box_features, learned.fitting_kinds, learned_features.fitting_subsets):
         assert kernel.signatures, kernel.__name__
