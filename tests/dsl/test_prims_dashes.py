@@ -1,0 +1,40 @@
+"""Cases for the dashed-line kernels: (kernel name, param, input rows, expected rows or None)."""
+
+import pytest
+
+from tests.dsl.cases import check
+
+F = 9  # FRESH
+
+# a dashed box: the top row and both sides are mostly drawn, the bottom row only at its ends
+BOX = [[1, 0, 1, 1, 1],
+       [1, 0, 0, 0, 0],
+       [0, 0, 0, 0, 1],
+       [1, 0, 0, 0, 1],
+       [1, 0, 0, 0, 1]]
+
+CASES = [
+    ("dashed_lines", 0, BOX, [[1, F, 1, 1, 1],
+                              [1, 0, 0, 0, 0],
+                              [0, 0, 0, 0, 1],
+                              [1, 0, 0, 0, 1],
+                              [1, 0, 0, 0, 1]]),
+    ("dashed_lines", 1, BOX, [[1, 0, 1, 1, 1],
+                              [1, 0, 0, 0, F],
+                              [F, 0, 0, 0, 1],
+                              [1, 0, 0, 0, 1],
+                              [1, 0, 0, 0, 1]]),
+    ("dashed_lines", 2, BOX, [[1, F, 1, 1, 1],
+                              [1, 0, 0, 0, F],
+                              [F, 0, 0, 0, 1],
+                              [1, 0, 0, 0, 1],
+                              [1, 0, 0, 0, 1]]),
+    # lines already whole and rows with few cells: nothing to fill
+    ("dashed_lines", 2, [[1, 1, 1], [1, 0, 0], [1, 0, 0]], None),
+    ("dashed_lines", 0, [[1, 0, 0, 0], [0, 0, 0, 1]], None),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}({c[1]})")
+def test_case(case):
+    check("solvers.dsl.prims_dashes", *case)
