@@ -79,6 +79,31 @@ def mirror_extend(g, p):
 
 
 @njit(cache=True)
+def mirror_shared(g, p):
+    """g and its mirror sharing the edge line, as in a reflection about g's last (or first) row or
+    column: p = 0 to the right, 1 to the left, 2 below, 3 above, 4 both ways; h rows become 2h - 1.
+    Twice over it makes the zigzag of a pattern folded back and forth (eb281b96). n/a for a line of
+    one cell on the mirrored side, or past 30."""
+    h, w = g.shape
+    wide = p == 0 or p == 1 or p == 4
+    tall = p == 2 or p == 3 or p == 4
+    if (wide and w < 2) or (tall and h < 2):
+        return na()
+    oh = 2 * h - 1 if tall else h
+    ow = 2 * w - 1 if wide else w
+    if oh > 30 or ow > 30:
+        return na()
+    out = np.empty((oh, ow), dtype=np.uint8)
+    for r in range(oh):
+        # the source row: g's rows, then back again (or back first, for "above")
+        sr = r if not tall else (abs(r - (h - 1)) if p == 3 else (h - 1) - abs(r - (h - 1)))
+        for c in range(ow):
+            sc = c if not wide else (abs(c - (w - 1)) if p == 1 else (w - 1) - abs(c - (w - 1)))
+            out[r, c] = g[sr, sc]
+    return out
+
+
+@njit(cache=True)
 def tile(g, p):
     """Tile g ny x nx times, p = ny * 10 + nx; n/a past 30 per side."""
     return enlarge(g, p // 10, p % 10, True)
@@ -241,6 +266,7 @@ BOOL_OPS = ("and", "or", "xor", "nor", "a_not_b", "b_not_a")
 def entries() -> list[Primitive]:
     names = ("right", "left", "down", "up", "four_way", "pinwheel")
     out = [Primitive(f"mirror_extend({s})", mirror_extend, p, 1 if p < 4 else 2) for p, s in enumerate(names)]
+    out += [Primitive(f"mirror_shared({s})", mirror_shared, p, 2) for p, s in enumerate(names[:5])]
     out += [Primitive(f"tile({ny}x{nx})", tile, ny * 10 + nx, 1 if ny * nx <= 4 else 2)
             for ny, nx in ((1, 2), (2, 1), (2, 2), (3, 3), (1, 3), (3, 1))]
     out += [

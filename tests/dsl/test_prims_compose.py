@@ -18,6 +18,15 @@ CASES = [
     ("mirror_extend", 5, S, [[1, 2, 3, 1], [3, 4, 4, 2], [2, 4, 4, 3], [1, 3, 2, 1]]),
     ("mirror_extend", 5, G, None),
     ("mirror_extend", 0, [[1] * 16], None),
+    # the mirror shares the edge line: 3 columns become 5, 2 rows become 3
+    ("mirror_shared", 0, G, [[1, 2, 3, 2, 1], [4, 5, 6, 5, 4]]),
+    ("mirror_shared", 1, G, [[3, 2, 1, 2, 3], [6, 5, 4, 5, 6]]),
+    ("mirror_shared", 2, G, [[1, 2, 3], [4, 5, 6], [1, 2, 3]]),
+    ("mirror_shared", 3, G, [[4, 5, 6], [1, 2, 3], [4, 5, 6]]),
+    ("mirror_shared", 4, G, [[1, 2, 3, 2, 1], [4, 5, 6, 5, 4], [1, 2, 3, 2, 1]]),
+    # one row has no line to fold about; 16 columns become 31
+    ("mirror_shared", 2, [[1, 2]], None),
+    ("mirror_shared", 0, [[1] * 16], None),
     ("tile", 12, S, [[1, 2, 1, 2], [3, 4, 3, 4]]),
     ("tile", 21, G, [[1, 2, 3], [4, 5, 6], [1, 2, 3], [4, 5, 6]]),
     ("tile", 22, [[1, 2]], [[1, 2, 1, 2], [1, 2, 1, 2]]),
