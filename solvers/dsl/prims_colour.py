@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import colour_counts, label, object_sizes
+from solvers.dsl.kernels_common import colour_counts, label, na, object_sizes
 from solvers.dsl.primitive import Primitive
 
 
@@ -192,6 +192,33 @@ def normalise_background(g, p):
     return out
 
 
+@njit(cache=True)
+def reverse_rings(g, p):
+    """Where the grid is concentric rings of one colour each (ring d: the cells d steps from the
+    edge), ring d takes the colour of ring D - d, D the innermost: the rings' order turned inside
+    out (85c4e7cd). n/a when a ring has two colours or nothing changes."""
+    h, w = g.shape
+    depth = (min(h, w) - 1) // 2
+    ring = np.full(depth + 1, -1, dtype=np.int64)
+    for r in range(h):
+        for c in range(w):
+            d = min(min(r, c), min(h - 1 - r, w - 1 - c))
+            if ring[d] == -1:
+                ring[d] = g[r, c]
+            elif ring[d] != g[r, c]:
+                return na()
+    out = np.empty_like(g)
+    changed = False
+    for r in range(h):
+        for c in range(w):
+            d = min(min(r, c), min(h - 1 - r, w - 1 - c))
+            out[r, c] = ring[depth - d]
+            changed = changed or out[r, c] != g[r, c]
+    if not changed:
+        return na()
+    return out
+
+
 def entries() -> list[Primitive]:
     out = [Primitive(f"keep_colour({c})", keep_colour, c, 1) for c in range(1, 10)]
     out += [Primitive(f"erase_colour({c})", replace_colour, c * 10, 2) for c in range(1, 10)]
@@ -207,5 +234,6 @@ def entries() -> list[Primitive]:
         Primitive("recolour_by_size", recolour_by_size, 0, 3),
         Primitive("swap_top_colours", swap_top_colours, 0, 2),
         Primitive("normalise_background", normalise_background, 0, 2),
+        Primitive("reverse_rings", reverse_rings, 0, 2),
     ]
     return out

@@ -30,6 +30,15 @@ CASES = [
     ("swap_top_colours", 0, [[0, 4], [4, 0]], None),
     ("normalise_background", 0, [[5, 5, 1], [5, 0, 5]], [[0, 0, 1], [0, 5, 0]]),
     ("normalise_background", 0, [[0, 0, 1]], [[0, 0, 1]]),
+    # three rings (the core is ring 2) turned inside out; a 3 x 5 grid's core is its middle row
+    ("reverse_rings", 0, [[4, 4, 4, 4, 4], [4, 2, 2, 2, 4], [4, 2, 1, 2, 4], [4, 2, 2, 2, 4], [4, 4, 4, 4, 4]],
+     [[1, 1, 1, 1, 1], [1, 2, 2, 2, 1], [1, 2, 4, 2, 1], [1, 2, 2, 2, 1], [1, 1, 1, 1, 1]]),
+    ("reverse_rings", 0, [[3, 3, 3, 3, 3], [3, 7, 7, 7, 3], [3, 3, 3, 3, 3]],
+     [[7, 7, 7, 7, 7], [7, 3, 3, 3, 7], [7, 7, 7, 7, 7]]),
+    # a ring of two colours is no ring; rings that read the same both ways change nothing
+    ("reverse_rings", 0, [[1, 1, 1], [1, 2, 1], [1, 1, 3]], None),
+    ("reverse_rings", 0, [[5, 5, 5], [5, 6, 5], [5, 5, 5]], [[6, 6, 6], [6, 5, 6], [6, 6, 6]]),
+    ("reverse_rings", 0, [[5, 5], [5, 5]], None),
 ]
 
 
