@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import colour_counts, na
+from solvers.dsl.kernels_common import colour_counts, label, label_boxes, na, object_sizes
 from solvers.dsl.primitive import Primitive
 from solvers.dsl.prims_colour import label_objects, most_common_nonzero
 
@@ -156,6 +156,44 @@ def colour_histogram(g, p):
 MEASURES = ("objects", "objects8", "colours", "cells")
 
 
+@njit(cache=True)
+def _colour_of(g, lab, i):
+    """The colour of object i's cells (it has one)."""
+    h, w = g.shape
+    for r in range(h):
+        for c in range(w):
+            if lab[r, c] == i:
+                return g[r, c]
+    return 0
+
+
+@njit(cache=True)
+def largest_columns(g, p):
+    """One column per largest object (8-connected, one colour; every object of the largest size),
+    in the order of their leftmost cells, each as tall as that size and filled with its colour
+    (a3325580: the biggest shapes' colours, counted out in their size). n/a past 30 cells."""
+    lab, n = label(g, 1, 0)
+    if n == 0:
+        return na()
+    sizes = object_sizes(lab, n)
+    box = label_boxes(lab, n)
+    m = sizes.max()
+    k = 0
+    for i in range(n):
+        k += sizes[i] == m
+    if m > 30 or k > 30:
+        return na()
+    key = np.full(n, 1 << 20, dtype=np.int64)  # by leftmost column, then by top row
+    for i in range(n):
+        if sizes[i] == m:
+            key[i] = box[i, 2] * 64 + box[i, 0]
+    order = np.argsort(key, kind="mergesort")
+    out = np.zeros((m, k), dtype=np.uint8)
+    for j in range(k):
+        out[:, j] = _colour_of(g, lab, order[j])
+    return out
+
+
 def entries() -> list[Primitive]:
     out = [
         Primitive("colour_1x1(most_common)", colour_1x1, 0, 2),
@@ -174,4 +212,5 @@ def entries() -> list[Primitive]:
     out.append(Primitive("colour_list(position,with_0)", colour_list, 10, 2))
     out.append(Primitive("colour_histogram(with_0)", colour_histogram, 0, 3))
     out.append(Primitive("colour_histogram", colour_histogram, 1, 3))
+    out.append(Primitive("largest_columns", largest_columns, 0, 3))
     return out

@@ -42,6 +42,10 @@ CASES = [
     ("colour_histogram", 0, [[0, 0, 5], [0, 0, 5], [6, 5, 0]], [[0, 5, 6], [0, 5, 0], [0, 5, 0], [0, 0, 0], [0, 0, 0]]),
     ("colour_histogram", 1, [[0, 0, 5], [0, 0, 5], [6, 5, 0]], [[5, 6], [5, 0], [5, 0]]),
     ("colour_histogram", 1, [[0, 5, 6]], None),  # 5 and 6 tie
+    # the two largest objects (3 cells each), left one first, as columns 3 tall; the pair of 1s is not
+    ("largest_columns", 0, [[0, 4, 0, 2, 2], [0, 4, 0, 0, 2], [0, 4, 0, 0, 0], [1, 1, 0, 0, 0]],
+     [[4, 2], [4, 2], [4, 2]]),
+    ("largest_columns", 0, [[0, 0], [0, 0]], None),
     ("colour_histogram", 1, [[0, 5, 5]], None),  # one non-zero colour
 ]
 
