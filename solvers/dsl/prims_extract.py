@@ -187,9 +187,9 @@ def split_pick(g, p):
 
 
 @njit(cache=True)
-def frame_interior(g, p):
-    """The cells strictly inside the largest (by area) rectangle whose border is one non-zero
-    colour, at least 3x3; not applicable when there is none or the largest is tied."""
+def _largest_frame(g):
+    """(row, column, height, width) of the largest (by area) rectangle whose border is one non-zero
+    colour, at least 3x3; height 0 when there is none or the largest is tied."""
     h, w = g.shape
     # right[r, c]: length of the run of g[r, c]'s colour starting at (r, c) going right; down likewise
     right = np.zeros((h, w), dtype=np.int64)
@@ -220,8 +220,49 @@ def frame_interior(g, p):
                     elif a == best:
                         tie = True
     if best == 0 or tie:
+        return 0, 0, 0, 0
+    return br, bc, bh, bw
+
+
+@njit(cache=True)
+def frame_interior(g, p):
+    """The cells strictly inside the largest (by area) rectangle whose border is one non-zero
+    colour, at least 3x3; not applicable when there is none or the largest is tied."""
+    br, bc, bh, bw = _largest_frame(g)
+    if bh == 0:
         return np.zeros((0, 0), dtype=np.uint8)
     return g[br + 1:br + bh - 1, bc + 1:bc + bw - 1].copy()
+
+
+@njit(cache=True)
+def frame_fit(g, p):
+    """The largest one-colour frame (see frame_interior), empty inside, cut out with everything
+    outside it scaled up by the one whole factor that makes its box fill the frame's inside
+    (6b9890af). n/a without such a frame, when nothing lies outside it, or when no factor fits."""
+    br, bc, bh, bw = _largest_frame(g)
+    if bh == 0:
+        return np.zeros((0, 0), dtype=np.uint8)
+    h, w = g.shape
+    r0, r1, c0, c1 = h, -1, w, -1
+    for r in range(h):
+        for c in range(w):
+            inside = br <= r < br + bh and bc <= c < bc + bw
+            if inside and br < r < br + bh - 1 and bc < c < bc + bw - 1 and g[r, c] != 0:
+                return np.zeros((0, 0), dtype=np.uint8)  # the frame is not empty
+            if not inside and g[r, c] != 0:
+                r0, r1, c0, c1 = min(r0, r), max(r1, r), min(c0, c), max(c1, c)
+    if r1 < 0:
+        return np.zeros((0, 0), dtype=np.uint8)
+    sh, sw = r1 - r0 + 1, c1 - c0 + 1
+    ih, iw = bh - 2, bw - 2
+    if ih % sh != 0 or iw % sw != 0 or ih // sh != iw // sw:
+        return np.zeros((0, 0), dtype=np.uint8)
+    k = ih // sh
+    out = g[br:br + bh, bc:bc + bw].copy()
+    for r in range(ih):
+        for c in range(iw):
+            out[1 + r, 1 + c] = g[r0 + r // k, c0 + c // k]
+    return out
 
 
 @njit(cache=True)
@@ -310,5 +351,6 @@ def entries() -> list[Primitive]:
     picks = ("most", "least", "unique", "smallest", "largest")
     out += [Primitive(f"split_pick({n})", split_pick, p, 2) for p, n in enumerate(picks)]
     out.append(Primitive("frame_interior", frame_interior, 0, 2))
+    out.append(Primitive("frame_fit", frame_fit, 0, 2))
     out += [Primitive(f"square_parts_pick({n})", square_parts_pick, p, 2) for p, n in enumerate(PART_PICKS)]
     return out
