@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from solvers.dsl.cell_objects import object_colours
 from solvers.dsl.kernels_common import colour_counts, label, label_boxes, na, object_sizes
 from solvers.dsl.primitive import Primitive
 from solvers.dsl.prims_colour import label_objects, most_common_nonzero
@@ -157,17 +158,6 @@ MEASURES = ("objects", "objects8", "colours", "cells")
 
 
 @njit(cache=True)
-def _colour_of(g, lab, i):
-    """The colour of object i's cells (it has one)."""
-    h, w = g.shape
-    for r in range(h):
-        for c in range(w):
-            if lab[r, c] == i:
-                return g[r, c]
-    return 0
-
-
-@njit(cache=True)
 def largest_columns(g, p):
     """One column per largest object (8-connected, one colour; every object of the largest size),
     in the order of their leftmost cells, each as tall as that size and filled with its colour
@@ -188,9 +178,10 @@ def largest_columns(g, p):
         if sizes[i] == m:
             key[i] = box[i, 2] * 64 + box[i, 0]
     order = np.argsort(key, kind="mergesort")
+    colours = object_colours(g, lab, n)[:, 0]  # one-colour objects: the commonest is the colour
     out = np.zeros((m, k), dtype=np.uint8)
     for j in range(k):
-        out[:, j] = _colour_of(g, lab, order[j])
+        out[:, j] = colours[order[j]]
     return out
 
 

@@ -242,15 +242,11 @@ def frame_fit(g, p):
     br, bc, bh, bw = _largest_frame(g)
     if bh == 0:
         return np.zeros((0, 0), dtype=np.uint8)
-    h, w = g.shape
-    r0, r1, c0, c1 = h, -1, w, -1
-    for r in range(h):
-        for c in range(w):
-            inside = br <= r < br + bh and bc <= c < bc + bw
-            if inside and br < r < br + bh - 1 and bc < c < bc + bw - 1 and g[r, c] != 0:
-                return np.zeros((0, 0), dtype=np.uint8)  # the frame is not empty
-            if not inside and g[r, c] != 0:
-                r0, r1, c0, c1 = min(r0, r), max(r1, r), min(c0, c), max(c1, c)
+    if (g[br + 1:br + bh - 1, bc + 1:bc + bw - 1] != 0).any():
+        return np.zeros((0, 0), dtype=np.uint8)  # the frame is not empty
+    outside = g != 0
+    outside[br:br + bh, bc:bc + bw] = False
+    r0, r1, c0, c1 = mask_box(outside)
     if r1 < 0:
         return np.zeros((0, 0), dtype=np.uint8)
     sh, sw = r1 - r0 + 1, c1 - c0 + 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import FRESH, label, label_boxes, na, object_sizes
+from solvers.dsl.kernels_common import FRESH, label, label_boxes, mask_box, na, object_sizes
 from solvers.dsl.primitive import Primitive
 
 MAX_OBJECTS = 40  # pairs of objects are compared: beyond this many, a grid is noise, not blocks
@@ -156,7 +156,6 @@ def move_into_corners(g, p):
         return na()
     sizes = object_sizes(lab, n)
     box = label_boxes(lab, n)
-    h, w = g.shape
     # the marks: the single-cell objects of the colour that has exactly four of them
     count = np.zeros(10, dtype=np.int64)
     for i in range(n):
@@ -182,12 +181,10 @@ def move_into_corners(g, p):
             return na()
     if m1 - m0 < 2 or n1 - n0 < 2:
         return na()
-    # the shape: every other coloured cell
-    s0, s1, t0, t1 = h, -1, w, -1
-    for r in range(h):
-        for c in range(w):
-            if g[r, c] != 0 and not (g[r, c] == mark and (r == m0 or r == m1) and (c == n0 or c == n1)):
-                s0, s1, t0, t1 = min(s0, r), max(s1, r), min(t0, c), max(t1, c)
+    shape = g != 0  # every other coloured cell
+    for k in range(4):
+        shape[rows[k], cols[k]] = False
+    s0, s1, t0, t1 = mask_box(shape)
     if s1 < 0:
         return na()
     spare_r = (m1 - m0 - 1) - (s1 - s0 + 1)
@@ -203,7 +200,7 @@ def move_into_corners(g, p):
         out[rows[k], cols[k]] = mark
     for r in range(s0, s1 + 1):
         for c in range(t0, t1 + 1):
-            if g[r, c] != 0 and not (g[r, c] == mark and (r == m0 or r == m1) and (c == n0 or c == n1)):
+            if shape[r, c]:
                 out[r + dr, c + dc] = g[r, c]
     return out
 
