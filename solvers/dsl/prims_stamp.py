@@ -46,9 +46,10 @@ def stamp(g, p):
     """Copy the template onto every marker. The template is the only object (8-connected, any
     colours) with the most colours, at least two; every other object is a marker. A marker with the
     template's box size is replaced by it; a single cell of colour v takes the template's only cell
-    of colour v, else (odd sides) its centre. p = 1 also erases the template. n/a when nothing is
+    of colour v, else (odd sides) its centre. p & 1 also erases the template; p & 2 labels objects
+    4-connected (markers that touch the template at a corner stay apart). n/a when nothing is
     stamped."""
-    lab, n = label(g, 1, 1)
+    lab, n = label(g, 1 - (p >> 1 & 1), 1)
     if n < 2:
         return na()
     st = _boxes(g, lab, n)
@@ -65,7 +66,7 @@ def stamp(g, p):
     th, tw = tmpl.shape
     h, w = g.shape
     out = g.copy()
-    if p == 1:
+    if p & 1:
         for r in range(h):
             for c in range(w):
                 if lab[r, c] == t:
@@ -183,4 +184,5 @@ def complete_templates(g, p):
 
 def entries() -> list[Primitive]:
     return [Primitive("stamp(keep)", stamp, 0, 2), Primitive("stamp(erase)", stamp, 1, 2),
+            Primitive("stamp(keep,conn4)", stamp, 2, 2), Primitive("stamp(erase,conn4)", stamp, 3, 2),
             Primitive("complete_templates", complete_templates, 0, 2)]

@@ -32,6 +32,8 @@ PARTIAL = [[0, 8, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1],
            [0, 8, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0],
            [0, 0, 8, 0, 0, 0, 1, 0, 1, 0, 0, 3]]
 
+CORNER = [[1, 2, 0, 0], [3, 4, 0, 0], [0, 0, 5, 5], [0, 0, 5, 5]]
+
 CASES = [
     ("complete_templates", 0, PARTIAL, [[0, 8, 0, 0, 0, 8, 0, 0, 0, 1, 0, 1],
                                         [8, 6, 8, 0, 8, 6, 8, 0, 0, 0, 3, 0],
@@ -59,6 +61,11 @@ CASES = [
     ("stamp", 0, [[1, 0, 2]], None),  # no object has two colours
     ("stamp", 0, [[1, 2, 0, 3, 4]], None),  # two templates tie
     ("stamp", 0, [[1, 2, 0, 3, 3, 3]], None),  # a marker of another size: nothing stamped
+    # a block touching the template at a corner: 8-connected it joins the template (nothing to
+    # stamp); 4-connected it is a marker, and with p & 1 the template goes
+    ("stamp", 1, CORNER, None),
+    ("stamp", 2, CORNER, [[1, 2, 0, 0], [3, 4, 0, 0], [0, 0, 1, 2], [0, 0, 3, 4]]),
+    ("stamp", 3, CORNER, [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 1, 2], [0, 0, 3, 4]]),
 ]
 
 
