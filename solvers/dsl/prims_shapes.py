@@ -1,4 +1,4 @@
-"""Shape primitives: fractal self-products, holes coloured by size, objects with holes, object
+"""Shape primitives: fractal self-products and products of two halves, holes coloured by size, objects with holes, object
 boxes and rings, the largest solid rectangle, noise removal, growing or trimming the outer frame."""
 
 from __future__ import annotations
@@ -35,6 +35,53 @@ def self_kron(g, p):
             for r in range(h):
                 for c in range(w):
                     out[i * h + r, j * w + c] = g[r, c]
+    return out
+
+
+@njit(cache=True)
+def _one_colour(g, r0, r1, c0, c1):
+    """Whether g[r0:r1, c0:c1] holds exactly one non-zero colour."""
+    k = 0
+    for r in range(r0, r1):
+        for c in range(c0, c1):
+            v = g[r, c]
+            if v != 0 and v != k:
+                if k != 0:
+                    return False
+                k = v
+    return k != 0
+
+
+@njit(cache=True)
+def halves_kron(g, p):
+    """The grid's two halves (side by side when it is wider, stacked when taller; an odd side drops
+    its middle line): the one with a single colour is the mask, the other the pattern. p = 0: each
+    pattern cell becomes the mask drawn in that cell's colour; p = 1: each mask cell becomes a copy
+    of the pattern. n/a on a square grid, unless exactly one half has a single colour, or past 30
+    per side."""
+    h, w = g.shape
+    if h == w:
+        return na()
+    wide = w > h
+    n = w // 2 if wide else h // 2
+    # (row, column) origins of the halves; both are (hh, hw)
+    hh, hw = (h, n) if wide else (n, w)
+    ar, ac = 0, 0
+    br, bc = (0, w - n) if wide else (h - n, 0)
+    a1 = _one_colour(g, ar, ar + hh, ac, ac + hw)
+    b1 = _one_colour(g, br, br + hh, bc, bc + hw)
+    if a1 == b1 or hh * hh > 30 or hw * hw > 30:
+        return na()
+    mr, mc, pr, pc = (ar, ac, br, bc) if a1 else (br, bc, ar, ac)
+    out = np.zeros((hh * hh, hw * hw), dtype=np.uint8)
+    for i in range(hh):
+        for j in range(hw):
+            for r in range(hh):
+                for c in range(hw):
+                    if p == 0 and g[mr + r, mc + c] != 0:
+                        out[i * hh + r, j * hw + c] = g[pr + i, pc + j]
+                    elif p == 1 and g[mr + i, mc + j] != 0:
+                        out[i * hh + r, j * hw + c] = g[pr + r, pc + c]
     return out
 
 
@@ -300,6 +347,7 @@ def inset(g, p):
 def entries() -> list[Primitive]:
     out: list[Primitive] = []
     out += [Primitive(f"self_kron({s})", self_kron, p, 2) for p, s in enumerate(("nonzero", "zero", "most_common"))]
+    out += [Primitive(f"halves_kron({s})", halves_kron, p, 2) for p, s in enumerate(("mask_per_cell", "pattern_per_cell"))]
     out += [Primitive("fill_enclosed_by_size", fill_enclosed_by_size, 0, 3),
             Primitive("recolour_holed", recolour_holed, 0, 2)]
     out += [Primitive(f"object_boxes({s})", object_boxes, p, 2) for p, s in enumerate(("fill", "ring"))]
