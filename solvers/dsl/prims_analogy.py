@@ -3,7 +3,8 @@ and two lone pixels start a run of stripes.
 
 Designed from 82819916 (a full row is the template; each row that holds only its start continues it,
 with the template's colours renamed the way its start renames them) and 0a938d79 (two pixels become
-whole lines across the grid, and the pair repeats at its own spacing to the far edge).
+whole lines across the grid, and the pair repeats at its own spacing to the far edge) and bd4472b8
+(a header row spells the colours that the empty rows below its separator take, one by one).
 """
 
 from __future__ import annotations
@@ -122,7 +123,41 @@ def pair_stripes(g, p):
     return out
 
 
+@njit(cache=True)
+def _header_rows(g, out):
+    """g's first row has no zero cell, its second is one non-zero colour, and every row after is
+    empty: the k-th empty row is painted whole in the first row's colour k (cycling); written into
+    out. Whether it applied."""
+    h, w = g.shape
+    if h < 3:
+        return False
+    for c in range(w):
+        if g[0, c] == 0 or g[1, c] != g[1, 0] or g[1, c] == 0:
+            return False
+    for r in range(2, h):
+        for c in range(w):
+            if g[r, c] != 0:
+                return False
+    for r in range(2, h):
+        v = g[0, (r - 2) % w]
+        for c in range(w):
+            out[r, c] = v
+    return True
+
+
+@njit(cache=True)
+def header_rows(g, p):
+    """The colours of a header line, above (p = 0) or left of (p = 1) a separator line, paint the
+    empty lines after it whole, one colour each, cycling (see _header_rows). n/a otherwise."""
+    out = g.copy()
+    ok = _header_rows(g, out) if p == 0 else _header_rows(g.T, out.T)
+    if not ok:
+        return na()
+    return out
+
+
 def entries() -> list[Primitive]:
     out = [Primitive(f"line_analogy({s})", line_analogy, p, 2) for p, s in enumerate(("rows", "cols"))]
     out += [Primitive(f"pair_stripes({s})", pair_stripes, p, 2) for p, s in enumerate(("rows", "cols", "long"))]
+    out += [Primitive(f"header_rows({s})", header_rows, p, 2) for p, s in enumerate(("rows", "cols"))]
     return out

@@ -39,6 +39,14 @@ CASES = [
     # three pixels, or two on one line: n/a
     ("pair_stripes", 0, [[1, 0, 2], [0, 3, 0]], None),
     ("pair_stripes", 0, [[1, 0, 2], [0, 0, 0]], None),
+    # a header of three colours over a separator: the empty rows take them by turns
+    ("header_rows", 0, [[1, 2, 3], [5, 5, 5], [0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0]],
+     [[1, 2, 3], [5, 5, 5], [1, 1, 1], [2, 2, 2], [3, 3, 3], [1, 1, 1]]),
+    ("header_rows", 1, [[1, 5, 0, 0], [2, 5, 0, 0]], [[1, 5, 1, 2], [2, 5, 1, 2]]),
+    # a gap in the header, a cell below the separator, no separator: n/a
+    ("header_rows", 0, [[1, 0], [5, 5], [0, 0]], None),
+    ("header_rows", 0, [[1, 2], [5, 5], [0, 3]], None),
+    ("header_rows", 0, [[1, 2], [5, 4], [0, 0]], None),
 ]
 
 
