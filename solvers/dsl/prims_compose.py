@@ -1,4 +1,5 @@
-"""Compose primitives: mirror-extend, tile, repeat, symmetry completion, combining two halves."""
+"""Compose primitives: mirror-extend, tile, repeat, symmetry completion, combining two halves,
+filling empty panels with turned copies of the drawn one."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from numba import njit
 
 from solvers.dsl.kernels_common import enlarge, na
 from solvers.dsl.primitive import Primitive
+from solvers.dsl.prims_extract import _split
 
 
 @njit(cache=True)
@@ -263,6 +265,45 @@ def boolean_halves(g, p):
 BOOL_OPS = ("and", "or", "xor", "nor", "a_not_b", "b_not_a")
 
 
+@njit(cache=True)
+def fill_panels(g, p):
+    """A grid split by separator lines into equal panels, one drawn and the rest empty: each empty
+    panel, i panels after the drawn one (reading order), gets a copy of it (p = 0), turned i quarter
+    turns clockwise (p = 1) or anticlockwise (p = 2), or (p = 3, panels in one row or column)
+    mirrored across the separators when i is odd. n/a otherwise, and for turns of non-square panels."""
+    cells, k = _split(g)
+    if k < 2:
+        return na()
+    ph, pw = cells[0, 1] - cells[0, 0], cells[0, 3] - cells[0, 2]
+    src = -1
+    one_row = True
+    one_col = True
+    for i in range(k):
+        r0, r1, c0, c1 = cells[i, 0], cells[i, 1], cells[i, 2], cells[i, 3]
+        if r1 - r0 != ph or c1 - c0 != pw:
+            return na()
+        one_row &= r0 == cells[0, 0]
+        one_col &= c0 == cells[0, 2]
+        drawn = False
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                drawn |= g[r, c] != 0
+        if drawn:
+            if src >= 0:
+                return na()
+            src = i
+    if src < 0 or src == k - 1 or ((p == 1 or p == 2) and ph != pw) or (p == 3 and not (one_row or one_col)):
+        return na()
+    panel = g[cells[src, 0]:cells[src, 1], cells[src, 2]:cells[src, 3]]
+    out = g.copy()
+    for i in range(src + 1, k):
+        d = i - src
+        # symmetries as numbered by image(): 1..3 are anticlockwise quarter turns
+        t = 0 if p == 0 else (4 - d % 4) % 4 if p == 1 else d % 4 if p == 2 else (0 if d % 2 == 0 else 4 if one_row else 5)
+        paste(out, panel, cells[i, 0], cells[i, 2], t)
+    return out
+
+
 def entries() -> list[Primitive]:
     names = ("right", "left", "down", "up", "four_way", "pinwheel")
     out = [Primitive(f"mirror_extend({s})", mirror_extend, p, 1 if p < 4 else 2) for p, s in enumerate(names)]
@@ -282,5 +323,6 @@ def entries() -> list[Primitive]:
     ]
     # Painted in colour 1: the output colour is one recolour_nonzero(c) step away, which costs the
     # same as a cost-3 row per colour without multiplying the table by 9.
+    out += [Primitive(f"fill_panels({s})", fill_panels, p, 2) for p, s in enumerate(("copy", "cw", "ccw", "mirror"))]
     out += [Primitive(f"boolean_halves({s})", boolean_halves, op * 10 + 1, 2) for op, s in enumerate(BOOL_OPS)]
     return out

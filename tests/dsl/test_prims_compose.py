@@ -9,6 +9,8 @@ S = [[1, 2], [3, 4]]
 # two halves split by a full column of 5
 SEP = [[1, 0, 5, 1, 1], [0, 0, 5, 0, 1]]
 
+PANELS = [[1, 2, 5, 0, 0], [3, 4, 5, 0, 0]]
+
 CASES = [
     ("mirror_extend", 0, G, [[1, 2, 3, 3, 2, 1], [4, 5, 6, 6, 5, 4]]),
     ("mirror_extend", 1, G, [[3, 2, 1, 1, 2, 3], [6, 5, 4, 4, 5, 6]]),
@@ -53,6 +55,17 @@ CASES = [
     ("overlay_halves", 1, [[1, 0, 2, 2], [0, 0, 0, 3]], [[2, 2], [0, 3]]),
     ("overlay_halves", 0, [[1, 0], [5, 5], [0, 2]], [[1, 2]]),  # row separator
     ("overlay_halves", 0, [[1, 2], [3, 4]], None),  # square, no separator
+    # one drawn panel and an empty one beside it, split by a column of 5
+    ("fill_panels", 0, PANELS, [[1, 2, 5, 1, 2], [3, 4, 5, 3, 4]]),
+    ("fill_panels", 1, PANELS, [[1, 2, 5, 3, 1], [3, 4, 5, 4, 2]]),
+    ("fill_panels", 2, PANELS, [[1, 2, 5, 2, 4], [3, 4, 5, 1, 3]]),
+    ("fill_panels", 3, PANELS, [[1, 2, 5, 2, 1], [3, 4, 5, 4, 3]]),
+    # three stacked panels: the second turned once, the third twice
+    ("fill_panels", 1, [[1, 2], [0, 3], [5, 5], [0, 0], [0, 0], [5, 5], [0, 0], [0, 0]],
+     [[1, 2], [0, 3], [5, 5], [0, 1], [3, 2], [5, 5], [3, 0], [2, 1]]),
+    ("fill_panels", 0, [[1, 2, 5, 1, 0], [3, 4, 5, 0, 0]], None),  # two drawn panels
+    ("fill_panels", 1, [[1, 2, 5, 0, 0], [3, 4, 5, 0, 0], [6, 6, 5, 0, 0]], None),  # turns need squares
+    ("fill_panels", 0, [[0, 0, 5, 1, 2], [0, 0, 5, 3, 4]], None),  # nothing after the drawn panel
     ("boolean_halves", 3, SEP, [[3, 0], [0, 0]]),  # and
     ("boolean_halves", 14, SEP, [[4, 4], [0, 4]]),  # or
     ("boolean_halves", 22, SEP, [[0, 2], [0, 2]]),  # xor
