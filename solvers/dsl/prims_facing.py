@@ -5,7 +5,8 @@ Designed from arc1-training tasks: d6ad076f (the gap between two blocks that fac
 filled over the span they share, one cell in from each end) and 1f642eb9 (each pixel lying in line
 with a large block paints the block's cell it faces in its own colour), b548a754 (a framed box is
 stretched until its far side reaches a lone pixel, which it then covers), a1570a43 (a shape is moved
-into the middle of the frame that four corner pixels mark).
+into the middle of the frame that four corner pixels mark), d89b689b (four pixels land on the
+corners of a block), 928ad970 (four pixels mark a box, drawn one cell inside them).
 """
 
 from __future__ import annotations
@@ -97,6 +98,49 @@ def project_onto(g, p):
                     out[rr, cc] = g[r, c]
                     painted = True
     if not painted:
+        return na()
+    return out
+
+
+@njit(cache=True)
+def pixels_onto(g, p):
+    """Every lone pixel (an 8-connected object of one cell) leaves its place and lands on the cell
+    of the largest object nearest to it (straight-line distance), in its own colour. n/a when there
+    is no pixel, when the largest object ties, or when a pixel has two nearest cells or shares one
+    with another pixel."""
+    lab, n = label(g, 1, 1)
+    if n < 2:
+        return na()
+    sizes = object_sizes(lab, n)
+    big = np.argmax(sizes)
+    for i in range(n):
+        if i != big and sizes[i] == sizes[big]:
+            return na()
+    h, w = g.shape
+    out = g.copy()
+    landed = np.zeros((h, w), dtype=np.bool_)
+    moved = False
+    for r in range(h):
+        for c in range(w):
+            if lab[r, c] < 0 or lab[r, c] == big or sizes[lab[r, c]] != 1:
+                continue
+            best, br, bc, ties = 1 << 30, -1, -1, 0
+            for rr in range(h):
+                for cc in range(w):
+                    if lab[rr, cc] != big:
+                        continue
+                    d = (rr - r) * (rr - r) + (cc - c) * (cc - c)
+                    if d < best:
+                        best, br, bc, ties = d, rr, cc, 0
+                    elif d == best:
+                        ties += 1
+            if ties > 0 or landed[br, bc]:
+                return na()
+            landed[br, bc] = True
+            out[br, bc] = g[r, c]
+            out[r, c] = 0
+            moved = True
+    if not moved:
         return na()
     return out
 
@@ -205,8 +249,55 @@ def move_into_corners(g, p):
     return out
 
 
+@njit(cache=True)
+def marker_frame(g, p):
+    """Four or more lone pixels of one colour, the only colour made of lone pixels only, mark a box:
+    its outline one cell inside their outermost rows and columns is drawn, on zero cells, in the one
+    other colour (FRESH when there is none). n/a when no colour or two colours qualify, when the
+    box is under 3 x 3 inside its markers, or when the rest has two colours."""
+    h, w = g.shape
+    cnt = np.zeros(10, dtype=np.int64)
+    crowded = np.zeros(10, dtype=np.bool_)
+    for r in range(h):
+        for c in range(w):
+            v = g[r, c]
+            if v == 0:
+                continue
+            cnt[v] += 1
+            for rr in range(max(r - 1, 0), min(r + 2, h)):
+                for cc in range(max(c - 1, 0), min(c + 2, w)):
+                    if (rr != r or cc != c) and g[rr, cc] != 0:
+                        crowded[v] = True
+    m, other = -1, -1
+    for v in range(1, 10):
+        if cnt[v] >= 4 and not crowded[v]:
+            if m >= 0:
+                return na()
+            m = v
+    for v in range(1, 10):
+        if cnt[v] > 0 and v != m:
+            if other >= 0:
+                return na()
+            other = v
+    if m < 0:
+        return na()
+    r0, r1, c0, c1 = mask_box(g == m)
+    r0, r1, c0, c1 = r0 + 1, r1 - 1, c0 + 1, c1 - 1
+    if r1 - r0 < 2 or c1 - c0 < 2:
+        return na()
+    colour = FRESH if other < 0 else other
+    out = g.copy()
+    for r in range(r0, r1 + 1):
+        for c in range(c0, c1 + 1):
+            if (r == r0 or r == r1 or c == c0 or c == c1) and g[r, c] == 0:
+                out[r, c] = colour
+    return out
+
+
 def entries() -> list[Primitive]:
     return ([Primitive(f"span_gap({s})", span_gap, p, 2) for p, s in enumerate(("full", "inset"))]
             + [Primitive("project_onto(largest)", project_onto, 0, 2),
                Primitive("stretch_to_pixel", stretch_to_pixel, 0, 2),
-               Primitive("move_into_corners", move_into_corners, 0, 2)])
+               Primitive("move_into_corners", move_into_corners, 0, 2),
+               Primitive("pixels_onto(largest)", pixels_onto, 0, 2),
+               Primitive("marker_frame", marker_frame, 0, 2)])

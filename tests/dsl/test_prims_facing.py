@@ -59,6 +59,42 @@ CASES = [
       [0, 0, 0, 2, 0]]),
     # a pixel that sees no block along its row or column: nothing to do
     ("project_onto", 0, [[1, 0, 0], [0, 0, 8], [0, 0, 8]], None),
+    # four pixels round a block: each lands on the block cell nearest it
+    ("pixels_onto", 0, [[0, 0, 0, 0, 7],
+                        [1, 0, 0, 0, 0],
+                        [0, 0, 5, 5, 0],
+                        [0, 0, 5, 5, 0],
+                        [0, 0, 0, 0, 0],
+                        [6, 0, 0, 0, 3]], [[0, 0, 0, 0, 0],
+                                           [0, 0, 0, 0, 0],
+                                           [0, 0, 1, 7, 0],
+                                           [0, 0, 6, 3, 0],
+                                           [0, 0, 0, 0, 0],
+                                           [0, 0, 0, 0, 0]]),
+    # a pixel as near to two cells of the block: n/a; two pixels on one cell: n/a
+    ("pixels_onto", 0, [[0, 1, 0], [0, 0, 0], [5, 0, 5], [5, 5, 5]], None),
+    ("pixels_onto", 0, [[1, 0, 2], [0, 0, 0], [0, 5, 0], [0, 5, 0]], None),
+    ("pixels_onto", 0, [[5, 5, 0, 6, 6]], None),  # the largest ties
+    # four 5s mark rows 0 and 6, columns 0 and 6: the box one cell inside, in the shape's colour
+    ("marker_frame", 0, [[0, 0, 0, 5, 0, 0, 0],
+                         [0, 0, 0, 0, 0, 0, 0],
+                         [0, 0, 0, 0, 0, 0, 0],
+                         [5, 0, 0, 2, 0, 0, 5],
+                         [0, 0, 0, 0, 0, 0, 0],
+                         [0, 0, 0, 0, 0, 0, 0],
+                         [0, 0, 5, 0, 0, 0, 0]], [[0, 0, 0, 5, 0, 0, 0],
+                                                  [0, 2, 2, 2, 2, 2, 0],
+                                                  [0, 2, 0, 0, 0, 2, 0],
+                                                  [5, 2, 0, 2, 0, 2, 5],
+                                                  [0, 2, 0, 0, 0, 2, 0],
+                                                  [0, 2, 2, 2, 2, 2, 0],
+                                                  [0, 0, 5, 0, 0, 0, 0]]),
+    # no other colour: FRESH
+    ("marker_frame", 0, [[0, 5, 0, 0, 0], [0, 0, 0, 0, 5], [0, 0, 0, 0, 0], [5, 0, 0, 0, 0], [0, 0, 0, 5, 0]],
+     [[0, 5, 0, 0, 0], [0, F, F, F, 5], [0, F, 0, F, 0], [5, F, F, F, 0], [0, 0, 0, 5, 0]]),
+    ("marker_frame", 0, [[5, 0, 5], [0, 0, 0], [5, 0, 5]], None),  # nothing inside the markers
+    ("marker_frame", 0, [[5, 0, 0, 0, 5], [0, 0, 0, 0, 0], [0, 0, 1, 2, 0], [0, 0, 0, 0, 0], [5, 0, 0, 0, 5]],
+     None),  # the rest has two colours
     # the framed box stretches down to the pixel's row, repeating its inner row; the pixel is covered
     ("stretch_to_pixel", 0, [[1, 1, 1], [1, 2, 1], [1, 1, 1], [0, 0, 0], [0, 8, 0]],
      [[1, 1, 1], [1, 2, 1], [1, 2, 1], [1, 2, 1], [1, 1, 1]]),
