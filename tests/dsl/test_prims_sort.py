@@ -1,4 +1,4 @@
-"""Cases for the sorting kernels: (kernel name, param, input rows, expected rows or None)."""
+"""Cases for the arranging kernels: (kernel name, param, input rows, expected rows or None)."""
 
 import pytest
 
@@ -8,6 +8,13 @@ BARS = [[0, 2, 2, 0],
         [0, 0, 0, 0],
         [1, 0, 0, 0],
         [3, 3, 3, 0]]
+
+CORNERS = [[1, 1, 0, 0, 2, 2, 0],
+           [1, 0, 0, 0, 0, 2, 0],
+           [0, 0, 0, 0, 0, 0, 0],
+           [0, 0, 0, 0, 0, 0, 4],
+           [0, 3, 0, 0, 0, 4, 4],
+           [0, 3, 3, 0, 0, 0, 0]]
 
 CASES = [
     # longest lowest, against the right side, then the left
@@ -19,6 +26,15 @@ CASES = [
     ("sort_bars", 0, [[1, 0, 1], [0, 0, 0]], None),
     ("sort_bars", 0, [[1, 2, 0], [0, 0, 0]], None),
     ("sort_bars", 0, [[0, 0, 0], [0, 0, 1], [0, 1, 1]], None),
+    # four scattered corners put together, each where it leans
+    ("assemble_corners", 0, CORNERS, [[1, 1, 2, 2], [1, 0, 0, 2], [3, 0, 0, 4], [3, 3, 4, 4]]),
+    # two corners leaning the same way; a block that leans nowhere; three objects
+    ("assemble_corners", 0, [[1, 1, 0, 2, 2], [1, 0, 0, 2, 0], [0, 0, 0, 0, 0], [3, 0, 0, 0, 4], [3, 3, 0, 4, 4]],
+     None),
+    ("assemble_corners", 0, [[1, 1, 0, 2, 2], [1, 1, 0, 0, 2], [0, 0, 0, 0, 0], [3, 0, 0, 0, 4], [3, 3, 0, 4, 4]],
+     None),
+    ("assemble_corners", 0, [[1, 1, 0, 2, 2], [1, 0, 0, 0, 2], [0, 0, 0, 0, 0], [3, 0, 0, 0, 0], [3, 3, 0, 0, 0]],
+     None),
 ]
 
 
