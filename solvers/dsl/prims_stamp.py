@@ -11,6 +11,7 @@ from numba import njit
 
 from solvers.dsl.kernels_common import label, label_boxes, na
 from solvers.dsl.primitive import Primitive
+from solvers.dsl.prims_extract import _largest_frame
 
 
 @njit(cache=True)
@@ -182,7 +183,48 @@ def complete_templates(g, p):
     return out
 
 
+@njit(cache=True)
+def frame_to_twin(g, p):
+    """The largest one-colour frame (see prims_extract._largest_frame) has an inside of one colour;
+    the one other place where a block of that colour and size lies, with room for a frame round
+    it, gets a copy of the frame. n/a when there is no such place or more than one."""
+    br, bc, bh, bw = _largest_frame(g)
+    if bh == 0:
+        return na()
+    x = g[br + 1, bc + 1]
+    ih, iw = bh - 2, bw - 2
+    for r in range(br + 1, br + bh - 1):
+        for c in range(bc + 1, bc + bw - 1):
+            if g[r, c] != x:
+                return na()
+    h, w = g.shape
+    tr, tc, found = 0, 0, 0
+    for r in range(1, h - ih):
+        for c in range(1, w - iw):
+            if r == br + 1 and c == bc + 1:
+                continue
+            same = True
+            for rr in range(r, r + ih):
+                for cc in range(c, c + iw):
+                    if g[rr, cc] != x:
+                        same = False
+                        break
+                if not same:
+                    break
+            if same:
+                tr, tc, found = r - 1, c - 1, found + 1
+    if found != 1:
+        return na()
+    out = g.copy()
+    for r in range(bh):
+        for c in range(bw):
+            if r == 0 or c == 0 or r == bh - 1 or c == bw - 1:
+                out[tr + r, tc + c] = g[br + r, bc + c]
+    return out
+
+
 def entries() -> list[Primitive]:
     return [Primitive("stamp(keep)", stamp, 0, 2), Primitive("stamp(erase)", stamp, 1, 2),
             Primitive("stamp(keep,conn4)", stamp, 2, 2), Primitive("stamp(erase,conn4)", stamp, 3, 2),
-            Primitive("complete_templates", complete_templates, 0, 2)]
+            Primitive("complete_templates", complete_templates, 0, 2),
+            Primitive("frame_to_twin", frame_to_twin, 0, 2)]
