@@ -86,10 +86,47 @@ def centre_to(g, p):
     return out
 
 
+@njit(cache=True)
+def _pack(g, p, by_column, snake):
+    """g's coloured cells, read by column (left to right, each top down) or by row, written in that
+    order into an h x w zero canvas row by row, every other row right to left with snake; n/a when
+    there are more cells than places, or none."""
+    th, tw = _target(p)
+    h, w = g.shape
+    out = np.zeros((th, tw), dtype=np.uint8)
+    k = 0
+    for i in range(w if by_column else h):
+        for j in range(h if by_column else w):
+            v = g[j, i] if by_column else g[i, j]
+            if v == 0:
+                continue
+            if k >= th * tw:
+                return np.zeros((0, 0), dtype=np.uint8)
+            r, c = k // tw, k % tw
+            out[r, tw - 1 - c if snake and r % 2 == 1 else c] = v
+            k += 1
+    if k == 0:
+        return np.zeros((0, 0), dtype=np.uint8)
+    return out
+
+
+@njit(cache=True)
+def pack_to(g, p):
+    """The coloured cells, read by column, packed into h x w in reading order."""
+    return _pack(g, p, True, False)
+
+
+@njit(cache=True)
+def snake_to(g, p):
+    """The coloured cells, read by column, packed into h x w back and forth (every other row right
+    to left)."""
+    return _pack(g, p, True, True)
+
+
 def entries_for(shape: tuple[int, int]) -> list[Primitive]:
     """The rows for one task whose train outputs all have `shape`."""
     h, w = shape
     p = h * 32 + w
     kernels = (("tile_to", tile_to), ("mirror_tile_to", mirror_tile_to), ("scale_to", scale_to),
-               ("embed_to", embed_to), ("centre_to", centre_to))
+               ("embed_to", embed_to), ("centre_to", centre_to), ("pack_to", pack_to), ("snake_to", snake_to))
     return [Primitive(f"{name}({h}x{w})", k, p, 2) for name, k in kernels]

@@ -10,6 +10,10 @@ def size(h, w):
     return h * 32 + w
 
 
+PIXELS = [[0, 1, 0, 0, 0],
+          [3, 0, 0, 9, 0],
+          [0, 0, 8, 0, 7]]
+
 CASES = [
     ("tile_to", size(3, 5), [[1, 2], [3, 4]], [[1, 2, 1, 2, 1], [3, 4, 3, 4, 3], [1, 2, 1, 2, 1]]),
     ("tile_to", size(1, 1), [[1, 2], [3, 4]], [[1]]),
@@ -22,6 +26,11 @@ CASES = [
     ("centre_to", size(1, 1), [[1, 2, 3], [4, 5, 6], [7, 8, 9]], [[5]]),
     ("centre_to", size(3, 3), [[5]], [[0, 0, 0], [0, 5, 0], [0, 0, 0]]),
     ("centre_to", size(2, 2), [[5]], None),
+    # five pixels read by column (3, 1, 8, 9, 7), packed into 2 x 3 in reading order, then back and forth
+    ("pack_to", size(2, 3), PIXELS, [[3, 1, 8], [9, 7, 0]]),
+    ("snake_to", size(2, 3), PIXELS, [[3, 1, 8], [0, 7, 9]]),
+    ("pack_to", size(1, 2), PIXELS, None),  # more pixels than places
+    ("snake_to", size(2, 2), [[0, 0]], None),  # no pixel
 ]
 
 
