@@ -1,8 +1,10 @@
-"""Bounce primitives: diagonal rays that reflect, off the grid's sides or off coloured walls.
+"""Bounce primitives: rays that change course, off the grid's sides, coloured walls or obstacles.
 
 Designed from arc1-training tasks: a3df8b1e and e179c5f4 (a pixel in a corner sends a diagonal that
-zigzags between the two long sides up to the far end of the grid) and 508bd3b6 (a short diagonal
-segment carries on from its open end, reflects off the wall it meets, and runs out of the grid).
+zigzags between the two long sides up to the far end of the grid), 508bd3b6 (a short diagonal
+segment carries on from its open end, reflects off the wall it meets, and runs out of the grid) and
+d9f24cd1 (rays rise from the bottom edge and step aside one column under each obstacle) and 3ac3eb23
+(each pixel on the top edge runs down as a chain of diamonds: its column, then both neighbours).
 """
 
 from __future__ import annotations
@@ -133,5 +135,62 @@ def bounce(g, p):
     return _from_segments(g)
 
 
+@njit(cache=True)
+def detour_rays(g, p):
+    """Each coloured cell of the bottom row sends a ray of its colour up the grid; under a coloured
+    cell the ray steps one column right (p = 0) or left (p = 1) and goes on up, and it stops where
+    that cell is coloured too or off the grid. n/a when no ray paints a cell."""
+    h, w = g.shape
+    out = g.copy()
+    side = 1 if p == 0 else -1
+    painted = False
+    for c0 in range(w):
+        v = g[h - 1, c0]
+        if v == 0:
+            continue
+        r, c = h - 1, c0
+        while r > 0:
+            if g[r - 1, c] == 0:
+                r -= 1
+            elif 0 <= c + side < w and g[r, c + side] == 0:
+                c += side
+            else:
+                break
+            out[r, c] = v
+            painted = True
+    if not painted:
+        return na()
+    return out
+
+
+@njit(cache=True)
+def zigzag_down(g, p):
+    """Each coloured cell of the top row, when the rest of the grid is empty, runs down the grid:
+    odd rows take its colour in the two neighbouring columns, even rows in its own. n/a otherwise."""
+    h, w = g.shape
+    if h < 2:
+        return na()
+    for r in range(1, h):
+        for c in range(w):
+            if g[r, c] != 0:
+                return na()
+    out = g.copy()
+    painted = False
+    for c in range(w):
+        v = g[0, c]
+        if v == 0:
+            continue
+        for r in range(1, h):
+            for cc in ((c - 1, c + 1) if r % 2 == 1 else (c, c)):
+                if 0 <= cc < w:
+                    out[r, cc] = v
+                    painted = True
+    if not painted:
+        return na()
+    return out
+
+
 def entries() -> list[Primitive]:
-    return [Primitive(f"bounce({s})", bounce, p, 2) for p, s in enumerate(("corners", "segments"))]
+    return ([Primitive(f"bounce({s})", bounce, p, 2) for p, s in enumerate(("corners", "segments"))]
+            + [Primitive(f"detour_rays({s})", detour_rays, p, 2) for p, s in enumerate(("right", "left"))]
+            + [Primitive("zigzag_down", zigzag_down, 0, 2)])

@@ -41,6 +41,19 @@ CASES = [
     # a bent object is no segment; a single cell is no segment
     ("bounce", 1, [[8, 0, 0], [0, 8, 0], [0, 8, 0], [0, 0, 0]], None),
     ("bounce", 1, [[0, 0, 0], [0, 8, 0], [0, 0, 0]], None),
+    # a ray from the bottom row steps aside under the obstacle (5) and goes on up
+    ("detour_rays", 0, [[0, 0, 0, 0], [0, 5, 0, 0], [0, 0, 0, 0], [0, 2, 0, 0]],
+     [[0, 0, 2, 0], [0, 5, 2, 0], [0, 2, 2, 0], [0, 2, 0, 0]]),
+    ("detour_rays", 1, [[0, 0, 0, 0], [0, 5, 0, 0], [0, 0, 0, 0], [0, 2, 0, 0]],
+     [[2, 0, 0, 0], [2, 5, 0, 0], [2, 2, 0, 0], [0, 2, 0, 0]]),
+    # blocked above and aside: the ray stops; nothing on the bottom row: n/a
+    ("detour_rays", 0, [[0, 0], [5, 5], [2, 0]], [[0, 0], [5, 5], [2, 2]]),
+    ("detour_rays", 0, [[0, 3], [0, 0]], None),
+    # two pixels on the top row run down as chains of diamonds, clipped at the sides
+    ("zigzag_down", 0, [[3, 0, 0, 4, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]],
+     [[3, 0, 0, 4, 0], [0, 3, 4, 0, 4], [3, 0, 0, 4, 0], [0, 3, 4, 0, 4]]),
+    ("zigzag_down", 0, [[3, 0], [0, 1]], None),  # something below the top row
+    ("zigzag_down", 0, [[0, 0], [0, 0]], None),
 ]
 
 
