@@ -48,6 +48,25 @@ CASES = [
                                 [0, 0, 0, 2, 2, 0]]),
     ("corner_rays", 4, [[1, 1], [1, 1]], None),  # no empty corner
     ("corner_rays", 0, [[0, 0], [0, 0]], None),  # no object
+    # a cup open at the top holds a 2: its filled bottom corners send diagonals in colour 2
+    ("corner_rays", 5, [[0, 0, 0, 0, 0, 0, 0],
+                        [0, 4, 0, 2, 0, 4, 0],
+                        [0, 4, 0, 0, 0, 4, 0],
+                        [0, 4, 4, 4, 4, 4, 0],
+                        [0, 0, 0, 0, 0, 0, 0]], [[2, 0, 0, 0, 0, 0, 2],
+                                                 [0, 4, 0, 2, 0, 4, 0],
+                                                 [0, 4, 0, 0, 0, 4, 0],
+                                                 [0, 4, 4, 4, 4, 4, 0],
+                                                 [2, 0, 0, 0, 0, 0, 2]]),
+    # nothing inside any box: n/a; two colours inside one box: n/a
+    ("corner_rays", 5, [[0, 0, 0], [0, 4, 0], [0, 0, 0]], None),
+    ("corner_rays", 5, [[4, 0, 0, 0, 0, 0, 4], [4, 0, 2, 0, 3, 0, 4], [4, 0, 0, 0, 0, 0, 4], [4, 4, 4, 4, 4, 4, 4],
+                        [0, 0, 0, 0, 0, 0, 0]], None),
+    # a block of four colours: each corner square takes the opposite cell's colour, clipped
+    ("opposite_corners", 0, [[0, 0, 0, 0, 0], [0, 1, 2, 0, 0], [0, 3, 4, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]],
+     [[4, 0, 0, 3, 3], [0, 1, 2, 0, 0], [0, 3, 4, 0, 0], [2, 0, 0, 1, 1], [2, 0, 0, 1, 1]]),
+    ("opposite_corners", 0, [[1, 2, 0], [3, 0, 0]], None),  # not a whole block
+    ("opposite_corners", 0, [[1, 2, 0], [3, 4, 0], [0, 0, 5]], None),  # something else too
 ]
 
 
