@@ -298,8 +298,14 @@ def fill_panels(g, p):
     out = g.copy()
     for i in range(src + 1, k):
         d = i - src
-        # symmetries as numbered by image(): 1..3 are anticlockwise quarter turns
-        t = 0 if p == 0 else (4 - d % 4) % 4 if p == 1 else d % 4 if p == 2 else (0 if d % 2 == 0 else 4 if one_row else 5)
+        # symmetries as numbered by image(): 1..3 are anticlockwise quarter turns, 4 and 5 flips
+        t = 0
+        if p == 1:
+            t = (4 - d % 4) % 4
+        elif p == 2:
+            t = d % 4
+        elif p == 3 and d % 2 == 1:
+            t = 4 if one_row else 5
         paste(out, panel, cells[i, 0], cells[i, 2], t)
     return out
 
@@ -321,8 +327,8 @@ def entries() -> list[Primitive]:
         Primitive("overlay_halves(first_on_top)", overlay_halves, 0, 2),
         Primitive("overlay_halves(second_on_top)", overlay_halves, 1, 2),
     ]
+    out += [Primitive(f"fill_panels({s})", fill_panels, p, 2) for p, s in enumerate(("copy", "cw", "ccw", "mirror"))]
     # Painted in colour 1: the output colour is one recolour_nonzero(c) step away, which costs the
     # same as a cost-3 row per colour without multiplying the table by 9.
-    out += [Primitive(f"fill_panels({s})", fill_panels, p, 2) for p, s in enumerate(("copy", "cw", "ccw", "mirror"))]
     out += [Primitive(f"boolean_halves({s})", boolean_halves, op * 10 + 1, 2) for op, s in enumerate(BOOL_OPS)]
     return out

@@ -1,5 +1,6 @@
-"""Shape primitives: fractal self-products and products of two halves, holes coloured by size, objects with holes, object
-boxes and rings, the largest solid rectangle, noise removal, growing or trimming the outer frame."""
+"""Shape primitives: fractal self-products and products of two halves, holes coloured by size,
+objects with holes, object boxes and rings, the largest solid rectangle, noise removal, growing or
+trimming the outer frame."""
 
 from __future__ import annotations
 
@@ -347,7 +348,8 @@ def inset(g, p):
 def entries() -> list[Primitive]:
     out: list[Primitive] = []
     out += [Primitive(f"self_kron({s})", self_kron, p, 2) for p, s in enumerate(("nonzero", "zero", "most_common"))]
-    out += [Primitive(f"halves_kron({s})", halves_kron, p, 2) for p, s in enumerate(("mask_per_cell", "pattern_per_cell"))]
+    out += [Primitive(f"halves_kron({s})", halves_kron, p, 2)
+            for p, s in enumerate(("mask_per_cell", "pattern_per_cell"))]
     out += [Primitive("fill_enclosed_by_size", fill_enclosed_by_size, 0, 3),
             Primitive("recolour_holed", recolour_holed, 0, 2)]
     out += [Primitive(f"object_boxes({s})", object_boxes, p, 2) for p, s in enumerate(("fill", "ring"))]
