@@ -184,6 +184,16 @@ def complete_templates(g, p):
 
 
 @njit(cache=True)
+def _block_is(g, r0, c0, bh, bw, x):
+    """Whether the bh x bw block of g at (r0, c0) is all colour x."""
+    for r in range(r0, r0 + bh):
+        for c in range(c0, c0 + bw):
+            if g[r, c] != x:
+                return False
+    return True
+
+
+@njit(cache=True)
 def frame_to_twin(g, p):
     """The largest one-colour frame (see prims_extract._largest_frame) has an inside of one colour;
     the one other place where a block of that colour and size lies, with room for a frame round
@@ -193,25 +203,13 @@ def frame_to_twin(g, p):
         return na()
     x = g[br + 1, bc + 1]
     ih, iw = bh - 2, bw - 2
-    for r in range(br + 1, br + bh - 1):
-        for c in range(bc + 1, bc + bw - 1):
-            if g[r, c] != x:
-                return na()
+    if not _block_is(g, br + 1, bc + 1, ih, iw, x):
+        return na()
     h, w = g.shape
     tr, tc, found = 0, 0, 0
     for r in range(1, h - ih):
         for c in range(1, w - iw):
-            if r == br + 1 and c == bc + 1:
-                continue
-            same = True
-            for rr in range(r, r + ih):
-                for cc in range(c, c + iw):
-                    if g[rr, cc] != x:
-                        same = False
-                        break
-                if not same:
-                    break
-            if same:
+            if (r != br + 1 or c != bc + 1) and _block_is(g, r, c, ih, iw, x):
                 tr, tc, found = r - 1, c - 1, found + 1
     if found != 1:
         return na()
