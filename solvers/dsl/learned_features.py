@@ -24,12 +24,12 @@ from collections.abc import Sequence
 import numpy as np
 from numba import njit
 
-from solvers.dsl import cell_objects
+from solvers.dsl import cell_objects, cell_relations
 from solvers.dsl.learned_step import Learned, answers_key
 
 # columns of cell_features; the first N_COLOUR are colours (10: beyond the edge, or nothing met),
-# which an output cell may copy: the neighbourhood, then cell_objects.COLOURS; then the cell's
-# place and counts, then cell_objects.PLAIN
+# which an output cell may copy: the neighbourhood, then cell_objects.COLOURS and
+# cell_relations.COLOURS; then the cell's place and counts, then cell_objects.PLAIN
 NEIGHBOURHOOD = (
     "colour", "nbr_n", "nbr_w", "nbr_e", "nbr_s", "nbr_nw", "nbr_ne", "nbr_sw", "nbr_se",
     "ray_n", "ray_w", "ray_e", "ray_s", "ray_nw", "ray_ne", "ray_sw", "ray_se",
@@ -42,8 +42,8 @@ PLACE = (
     # the parity of the distance to the colour the ray met, 2 when it met none: dashed rays and lines
     "ray_n_odd", "ray_w_odd", "ray_e_odd", "ray_s_odd",
 )
-FEATURES = NEIGHBOURHOOD + cell_objects.COLOURS + PLACE + cell_objects.PLAIN
-N_COLOUR = len(NEIGHBOURHOOD) + len(cell_objects.COLOURS)
+FEATURES = NEIGHBOURHOOD + cell_objects.COLOURS + cell_relations.COLOURS + PLACE + cell_objects.PLAIN
+N_COLOUR = len(NEIGHBOURHOOD) + len(cell_objects.COLOURS) + len(cell_relations.COLOURS)
 N_NEIGHBOURHOOD = len(NEIGHBOURHOOD)
 P = N_COLOUR  # the first PLACE column
 Q = P + len(PLACE)  # the first of cell_objects.PLAIN
@@ -110,6 +110,7 @@ def cell_features(g):
     f = np.zeros((h * w, N_FEATURES), dtype=np.int64)
     sizes, borders = _components(g)
     facts = cell_objects.object_facts(g, sizes)
+    related = cell_relations.relation_colours(g)
     row_n = np.zeros(h, dtype=np.int64)
     col_n = np.zeros(w, dtype=np.int64)
     for r in range(h):
@@ -174,6 +175,8 @@ def cell_features(g):
             f[i, P + 17] = 2 * c == w - 1 or (w % 2 == 0 and (2 * c == w or 2 * c == w - 2))
             for k in range(N_COLOUR_FACTS):
                 f[i, N_NEIGHBOURHOOD + k] = facts[r, c, k]
+            for k in range(cell_relations.N_COLUMNS):
+                f[i, N_NEIGHBOURHOOD + N_COLOUR_FACTS + k] = related[r, c, k]
             for k in range(facts.shape[2] - N_COLOUR_FACTS):
                 f[i, Q + k] = facts[r, c, N_COLOUR_FACTS + k]
     return f

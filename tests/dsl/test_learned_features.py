@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from solvers.deadline import Deadline
-from solvers.dsl import cell_objects
+from solvers.dsl import cell_objects, cell_relations
 from solvers.dsl.learned_features import (
     FEATURES,
     NONE,
@@ -63,7 +63,15 @@ CASES |= {
     "component_rank": ((1, 1), 4), "in_box": ((2, 2), 1),
     "row_half": ((1, 5), 1), "col_half": ((1, 2), 3),
 }
-CASES = {name: (*case, OBJECTS) if name in cell_objects.COLUMNS else (*case, GRID) for name, case in CASES.items()}
+# the relation columns: an L of 1s, the same L in 2 inside a frame of 5s, a vertical domino of 3s
+# and a horizontal one of 6s (the same shape, turned)
+RELATED = g([[1, 1, 0, 3, 0, 5, 5, 5, 5],
+             [1, 0, 0, 3, 0, 5, 2, 2, 5],
+             [0, 0, 0, 0, 0, 5, 2, 0, 5],
+             [6, 6, 0, 0, 0, 5, 5, 5, 5]])
+CASES |= {"shape_twin": ((0, 0), 2), "shape_twin_turned": ((0, 3), 6), "shape_twin_enclosed": ((1, 0), 2)}
+CASES = {name: (*case, OBJECTS if name in cell_objects.COLUMNS else RELATED if name in cell_relations.COLOURS
+                else GRID) for name, case in CASES.items()}
 
 
 def test_every_feature_has_a_case():
