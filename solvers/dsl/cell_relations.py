@@ -6,7 +6,9 @@ every colour of a task, including colours no train pair showed. They come from 7
 object that has the shape of the template drawn inside a frame takes the template's colour. So
 shape_twin is the colour of the other-coloured objects of the same shape, shape_twin_turned the
 same under a turn or mirror, and shape_twin_enclosed counts only partners enclosed by a frame (in
-776ffc46 the same shape outside the frame is no template).
+776ffc46 the same shape outside the frame is no template). twin_holder is the colour of the object
+whose box holds such a twin: in 63613498 the shapes that repeat the key in the corner's L of lines
+take the lines' colour.
 
 Where there is no such object, or the related objects disagree, a column gives the cell's own
 colour: copying it then keeps the cell, so one rule covers the objects with and without a partner.
@@ -19,7 +21,7 @@ from numba import njit
 
 from solvers.dsl.kernels_common import label, label_boxes, object_sizes
 
-COLOURS = ("shape_twin", "shape_twin_turned", "shape_twin_enclosed")
+COLOURS = ("shape_twin", "shape_twin_turned", "shape_twin_enclosed", "twin_holder")
 N_COLUMNS = len(COLOURS)
 
 
@@ -120,6 +122,47 @@ def twin_colours(lab, n, box, sizes, colour, turns, enclosed, only_enclosed):
 
 
 @njit(cache=True)
+def holders(box, colour, n):
+    """(n,) int64: per object, the smallest other-coloured object whose box holds its box, edges
+    included (a corner's L of lines holds what lies in the corner), -1 for none."""
+    out = np.full(max(n, 1), -1, dtype=np.int64)
+    for a in range(n):
+        for b in range(n):
+            if colour[b] == colour[a] or not (box[b, 0] <= box[a, 0] and box[b, 1] >= box[a, 1]
+                                             and box[b, 2] <= box[a, 2] and box[b, 3] >= box[a, 3]):
+                continue
+            k = out[a]
+            if k < 0 or (box[b, 1] - box[b, 0]) * (box[b, 3] - box[b, 2]) < (box[k, 1] - box[k, 0]) * (
+                    box[k, 3] - box[k, 2]):
+                out[a] = b
+    return out
+
+
+@njit(cache=True)
+def twin_holder_colours(lab, n, box, sizes, colour):
+    """(n,) int64: per object, the one colour of the objects whose boxes hold its other-coloured
+    twins (a key shape in a legend box: its twins take the box's colour); its own colour otherwise."""
+    held = holders(box, colour, n)
+    out = colour.copy()
+    for a in range(n):
+        found = -1
+        for b in range(n):
+            if held[b] < 0 or colour[b] == colour[a] or sizes[b] != sizes[a]:
+                continue
+            v = colour[held[b]]
+            if found == v or not same_shape(lab, a, b, box, False):
+                continue
+            if found == -1:
+                found = v
+            else:
+                found = -2
+                break
+        if found >= 0:
+            out[a] = found
+    return out
+
+
+@njit(cache=True)
 def relation_colours(g):
     """(h, w, N_COLUMNS) int64, columns as COLOURS; background cells get 0 (their own colour)."""
     h, w = g.shape
@@ -137,6 +180,7 @@ def relation_colours(g):
     twin = twin_colours(lab, n, box, sizes, colour, False, enclosed, False)
     turned = twin_colours(lab, n, box, sizes, colour, True, enclosed, False)
     twin_in = twin_colours(lab, n, box, sizes, colour, False, enclosed, True)
+    holder = twin_holder_colours(lab, n, box, sizes, colour)
     for r in range(h):
         for c in range(w):
             v = g[r, c]
@@ -146,4 +190,5 @@ def relation_colours(g):
             out[r, c, 0] = twin[i]
             out[r, c, 1] = turned[i]
             out[r, c, 2] = twin_in[i]
+            out[r, c, 3] = holder[i]
     return out

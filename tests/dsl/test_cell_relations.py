@@ -3,7 +3,14 @@
 import numpy as np
 import pytest
 
-from solvers.dsl.cell_relations import enclosed_objects, relation_colours, same_shape, twin_colours
+from solvers.dsl.cell_relations import (
+    enclosed_objects,
+    holders,
+    relation_colours,
+    same_shape,
+    twin_colours,
+    twin_holder_colours,
+)
 from solvers.dsl.kernels_common import label, label_boxes, object_sizes
 from solvers.dsl.learned_features import learn_feature_rule
 
@@ -59,12 +66,28 @@ def test_twins_that_disagree_give_the_own_colour():
     assert twins.tolist() == [1, 2, 3, 4]
 
 
+def test_a_key_in_a_corner_gives_its_twins_the_lines_colour():
+    grid = g([[1, 1, 0, 5, 0, 0],
+              [0, 1, 0, 5, 0, 0],
+              [5, 5, 5, 5, 0, 0],
+              [0, 0, 0, 0, 6, 6],
+              [0, 0, 0, 0, 0, 6]])
+    lab, n = label(grid, 1, 0)
+    box, sizes = label_boxes(lab, n), object_sizes(lab, n)
+    colour = np.array([grid[lab == j][0] for j in range(n)], dtype=np.int64)
+    assert colour.tolist() == [1, 5, 6]
+    # the L of 5s holds the key of 1s (their boxes share the top and left edges); nothing holds the rest
+    assert holders(box, colour, n).tolist() == [1, -1, -1]
+    # the 6s repeat the held key, so they take the 5s' colour; the key's own twin is held by nothing
+    assert twin_holder_colours(lab, n, box, sizes, colour).tolist() == [1, 5, 5]
+
+
 def test_relation_colours_of_background_cells_are_zero():
     grid = g([[1, 0], [0, 2]])
-    assert relation_colours(grid)[0, 1].tolist() == [0, 0, 0]
+    assert relation_colours(grid)[0, 1].tolist() == [0, 0, 0, 0]
     # two lone pixels: one shape in two colours (one-colour objects, so the diagonal does not join
-    # them), but neither is enclosed, so the enclosed twin is the cell's own colour
-    assert relation_colours(grid)[0, 0].tolist() == [2, 2, 1]
+    # them), but neither is enclosed nor held, so the enclosed twin and the holder are its own colour
+    assert relation_colours(grid)[0, 0].tolist() == [2, 2, 1, 1]
 
 
 SHAPES = (g([[1, 1], [1, 0]]), g([[0, 1, 0], [1, 1, 1], [0, 1, 0]]), g([[1, 1, 1]]), g([[1, 0], [1, 1], [1, 0]]))

@@ -64,12 +64,13 @@ CASES |= {
     "row_half": ((1, 5), 1), "col_half": ((1, 2), 3),
 }
 # the relation columns: an L of 1s, the same L in 2 inside a frame of 5s, a vertical domino of 3s
-# and a horizontal one of 6s (the same shape, turned)
+# and a horizontal one of 6s (the same shape, turned); the 2s' twin, the 1s, takes the frame's colour
 RELATED = g([[1, 1, 0, 3, 0, 5, 5, 5, 5],
              [1, 0, 0, 3, 0, 5, 2, 2, 5],
              [0, 0, 0, 0, 0, 5, 2, 0, 5],
              [6, 6, 0, 0, 0, 5, 5, 5, 5]])
-CASES |= {"shape_twin": ((0, 0), 2), "shape_twin_turned": ((0, 3), 6), "shape_twin_enclosed": ((1, 0), 2)}
+CASES |= {"shape_twin": ((0, 0), 2), "shape_twin_turned": ((0, 3), 6), "shape_twin_enclosed": ((1, 0), 2),
+          "twin_holder": ((0, 1), 5)}
 CASES = {name: (*case, OBJECTS if name in cell_objects.COLUMNS else RELATED if name in cell_relations.COLOURS
                 else GRID) for name, case in CASES.items()}
 
