@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import label, label_boxes, object_sizes
+from solvers.dsl.kernels_common import label, label_boxes, object_sizes, outside_background
 
 COLOURS = ("shape_twin", "shape_twin_turned", "shape_twin_enclosed", "twin_holder")
 N_COLUMNS = len(COLOURS)
@@ -65,25 +65,7 @@ def enclosed_objects(g, lab, n):
     """(n,) bool: objects none of whose cells touches (4-adjacent) a background cell that the
     background reaches from the grid's edge, nor the edge itself: the objects inside a frame."""
     h, w = g.shape
-    outside = np.zeros((h, w), dtype=np.bool_)
-    stack = np.empty(h * w, dtype=np.int64)
-    top = 0
-    for r in range(h):
-        for c in range(w):
-            if (r == 0 or c == 0 or r == h - 1 or c == w - 1) and g[r, c] == 0:
-                outside[r, c] = True
-                stack[top] = r * w + c
-                top += 1
-    while top > 0:
-        top -= 1
-        r = stack[top] // w
-        c = stack[top] % w
-        for dr, dc in ((-1, 0), (1, 0), (0, -1), (0, 1)):
-            rr, cc = r + dr, c + dc
-            if 0 <= rr < h and 0 <= cc < w and g[rr, cc] == 0 and not outside[rr, cc]:
-                outside[rr, cc] = True
-                stack[top] = rr * w + cc
-                top += 1
+    outside = outside_background(g)
     enclosed = np.ones(max(n, 1), dtype=np.bool_)
     for r in range(h):
         for c in range(w):

@@ -159,3 +159,29 @@ def enclosed_cells(lab, i, r0, c0, bh, bw):
         for c in range(bw):
             out[r, c] = not reach[r, c] and lab[r0 + r, c0 + c] != i
     return out
+
+
+@njit(cache=True)
+def outside_background(g):
+    """(h, w) bool: the zero cells that a 4-connected path of zero cells joins to the grid's edge."""
+    h, w = g.shape
+    seen = np.zeros((h, w), dtype=np.bool_)
+    stack = np.empty(h * w, dtype=np.int64)
+    top = 0
+    for r in range(h):
+        for c in range(w):
+            if (r == 0 or c == 0 or r == h - 1 or c == w - 1) and g[r, c] == 0:
+                seen[r, c] = True
+                stack[top] = r * w + c
+                top += 1
+    while top > 0:
+        top -= 1
+        r = stack[top] // w
+        c = stack[top] % w
+        for dr, dc in ((-1, 0), (1, 0), (0, -1), (0, 1)):
+            rr, cc = r + dr, c + dc
+            if 0 <= rr < h and 0 <= cc < w and g[rr, cc] == 0 and not seen[rr, cc]:
+                seen[rr, cc] = True
+                stack[top] = rr * w + cc
+                top += 1
+    return seen

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import FRESH, label, label_boxes, na, object_sizes
+from solvers.dsl.kernels_common import FRESH, label, label_boxes, na, object_sizes, outside_background
 from solvers.dsl.primitive import Primitive
 
 # the 8 directions as (dr, dc); ray masks use bit i for direction i
@@ -19,26 +19,7 @@ def fill_enclosed(g, p):
     """Paint colour p on the zero cells not 4-connected (through zero cells) to the border."""
     h, w = g.shape
     out = g.copy()
-    seen = np.zeros((h, w), dtype=np.bool_)
-    stack = np.empty(h * w, dtype=np.int64)
-    top = 0
-    for r in range(h):
-        for c in range(w):
-            if (r == 0 or c == 0 or r == h - 1 or c == w - 1) and g[r, c] == 0:
-                seen[r, c] = True
-                stack[top] = r * w + c
-                top += 1
-    while top > 0:
-        top -= 1
-        r = stack[top] // w
-        c = stack[top] % w
-        for k in range(4):
-            rr = r + DIRS[k, 0]
-            cc = c + DIRS[k, 1]
-            if 0 <= rr < h and 0 <= cc < w and g[rr, cc] == 0 and not seen[rr, cc]:
-                seen[rr, cc] = True
-                stack[top] = rr * w + cc
-                top += 1
+    seen = outside_background(g)
     for r in range(h):
         for c in range(w):
             if g[r, c] == 0 and not seen[r, c]:
