@@ -9,6 +9,7 @@ d9f24cd1 (rays rise from the bottom edge and step aside one column under each ob
 
 from __future__ import annotations
 
+import numpy as np
 from numba import njit
 
 from solvers.dsl.kernels_common import FRESH, label, label_boxes, na
@@ -137,16 +138,23 @@ def bounce(g, p):
 
 @njit(cache=True)
 def detour_rays(g, p):
-    """Each coloured cell of the bottom row sends a ray of its colour up the grid; under a coloured
-    cell the ray steps one column right (p = 0) or left (p = 1) and goes on up, and it stops where
-    that cell is coloured too or off the grid. n/a when no ray paints a cell."""
+    """Each cell of the bottom row whose colour appears nowhere above it sends a ray of its colour up
+    the grid; under a coloured cell the ray steps one column right (p = 0) or left (p = 1) and goes
+    on up, and it stops where that cell is coloured too or off the grid. n/a when no ray paints a
+    cell."""
     h, w = g.shape
     out = g.copy()
     side = 1 if p == 0 else -1
+    # a colour seen above the bottom row is an obstacle's, even where it also touches the bottom row:
+    # its cells there are obstacles, not emitters
+    above = np.zeros(10, dtype=np.bool_)
+    for r in range(h - 1):
+        for c in range(w):
+            above[g[r, c]] = True
     painted = False
     for c0 in range(w):
         v = g[h - 1, c0]
-        if v == 0:
+        if v == 0 or above[v]:
             continue
         r, c = h - 1, c0
         while r > 0:

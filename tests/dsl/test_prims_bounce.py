@@ -49,6 +49,10 @@ CASES = [
     # blocked above and aside: the ray stops; nothing on the bottom row: n/a
     ("detour_rays", 0, [[0, 0], [5, 5], [2, 0]], [[0, 0], [5, 5], [2, 2]]),
     ("detour_rays", 0, [[0, 3], [0, 0]], None),
+    # 5 is seen above the bottom row, so its bottom cell is an obstacle, not an emitter; the 2 steps
+    # aside twice in a row under 5s
+    ("detour_rays", 0, [[0, 0, 0, 0], [5, 5, 0, 0], [2, 0, 0, 5]],
+     [[0, 0, 2, 0], [5, 5, 2, 0], [2, 2, 2, 5]]),
     # two pixels on the top row run down as chains of diamonds, clipped at the sides
     ("zigzag_down", 0, [[3, 0, 0, 4, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]],
      [[3, 0, 0, 4, 0], [0, 3, 4, 0, 4], [3, 0, 0, 4, 0], [0, 3, 4, 0, 4]]),
