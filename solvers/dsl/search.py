@@ -21,6 +21,7 @@ from solvers.deadline import Deadline
 from solvers.dsl.learned import learn_all
 from solvers.dsl.learned_cells import learn_cells
 from solvers.dsl.learned_choice import learn_choice
+from solvers.dsl.learned_count import learn_count
 from solvers.dsl.learned_crop import learn_crop
 from solvers.dsl.learned_features import learn_feature_rule
 from solvers.dsl.learned_kron import learn_kron
@@ -169,6 +170,7 @@ class Search:
             # on every state (noisy grids have hundreds of objects), so the root only
             yield from self._learned(root, learned, learn_crop)
         yield from self._learned(root, learned, learn_choice)  # a property of the task's own inputs
+        yield from self._learned(root, learned, learn_count)  # a count of the inputs' objects, drawn in a frame
         while heap:
             _, _, node = heapq.heappop(heap)
             self.stats.expanded += 1
