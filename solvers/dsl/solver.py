@@ -44,6 +44,13 @@ COST_DECAY = 0.7
 PER_GRID_SHARE = 1 / 3
 PER_GRID_EXTRA_COST = 1
 
+# Where normalising moves colour 0 (the grids' commonest colour is not black: a lattice, a full
+# picture), the rules learned at the root are also tried on the raw colours, where black may be the
+# background the rule needs (the objects sit on black, the lattice is just another colour). Only the
+# root: a search with no rows, so it takes milliseconds. "Keep the raw colours" is one more thing
+# the rule says: one more unit of cost, as for the per-grid search.
+RAW_EXTRA_COST = 1
+
 # Where every grid is a lattice of one-colour parts (see solvers.dsl.coarse), the task on the parts'
 # colours is searched first, with this share of the time: its grids are small, so the search covers
 # much in little time. "Work on the parts" is one more thing the rule says: one more unit of cost.
@@ -67,12 +74,15 @@ def score(found: Found) -> float:
     return 0.3 * found.matched / found.n_train * decay
 
 
-def describe(found: Found, colours: ColourMap | None) -> str:
+def describe(found: Found, colours: ColourMap | None, raw: bool = False) -> str:
     """The program as text, one primitive per line, with the colour renumbering it ran under (None:
-    each grid by its own colour frequencies)."""
+    each grid by its own colour frequencies; raw: the task's own colours, where normalising would
+    have renumbered them)."""
     head = f"program cost {found.cost}, {found.matched}/{found.n_train} train pairs"
     lines = [head]
-    if colours is None:
+    if raw:
+        lines.append("raw_colours")
+    elif colours is None:
         lines.append("normalise_colours(per_grid)")
     elif not colours.is_identity():
         lines.append("normalise_colours(" + "".join(str(int(c)) for c in colours.inverse) + ")")
@@ -144,6 +154,10 @@ class DslSolver:
         stats.append(Stats())
         yield from self._search(task, table, [colours] * (len(ins) + len(tests)), main_deadline, extra_cost,
                                 stats[-1])
+        if self.normalise and colours.forward[0] != 0:
+            stats.append(Stats())
+            yield from self._search(task, (), [ColourMap.identity()] * (len(ins) + len(tests)), deadline,
+                                    extra_cost + RAW_EXTRA_COST, stats[-1], raw=True)
         if per_grid is not None:
             stats.append(Stats())
             yield from self._search(task, table, per_grid, deadline, extra_cost + PER_GRID_EXTRA_COST, stats[-1])
@@ -197,9 +211,10 @@ class DslSolver:
                 yield replace(run[0], test_index=k, grid=Grid(out), provenance=f"{head}\n{where}\n{rest}")
 
     def _search(self, task: Task, table: Sequence, maps: Sequence[ColourMap], deadline: Deadline,
-                extra_cost: int, stats: Stats) -> Iterator[Candidate]:
+                extra_cost: int, stats: Stats, raw: bool = False) -> Iterator[Candidate]:
         """One search with `maps[k]` numbering the colours of input k (train inputs, then test
-        inputs; a train output takes its input's map); its programs cost `extra_cost` more."""
+        inputs; a train output takes its input's map); its programs cost `extra_cost` more. raw: the
+        maps are the identity in place of a normalisation (the program's text says so)."""
         ins = [e.input.cells for e in task.train]
         n = len(ins)
         search = Search(table, [m.apply(g) for m, g in zip(maps, ins)],
@@ -208,7 +223,7 @@ class DslSolver:
         shared = maps[0] if all(m is maps[0] for m in maps) else None
         for found in search.run(deadline):
             found = replace(found, cost=found.cost + extra_cost)
-            text = describe(found, shared)
+            text = describe(found, shared, raw)
             for index, g in enumerate(found.tests):
                 try:
                     grid = Grid(maps[n + index].invert(g))

@@ -311,3 +311,25 @@ def test_warm_up_runs_every_kernel_once():
                    learned_features.fit_table, learned_features.apply_table, recolour.pair_map,
                    learned_crop.box_features, learned.fitting_kinds, learned_features.fitting_subsets):
         assert kernel.signatures, kernel.__name__
+
+
+def test_root_rules_are_also_tried_on_raw_colours_where_normalising_moves_black():
+    """Blocks of 3 on a field of 5 with black specks, counted into a black bar: normalising makes 5
+    the 0 and black a colour, so the bar's frame is no longer 0 and the count is learned only on the
+    raw colours."""
+    def pair(k, seed):
+        rng = np.random.default_rng(seed)
+        i = np.full((9, 9), 5, dtype=np.uint8)
+        i[rng.integers(0, 9, 4), rng.integers(0, 9, 4)] = 0
+        for n in range(k):
+            i[(n // 2) * 3:(n // 2) * 3 + 2, (n % 2) * 5:(n % 2) * 5 + 2] = 3
+        o = np.zeros((1, 4), dtype=np.uint8)
+        o[0, :k] = 3
+        return Grid(i), Grid(o)
+
+    train = [pair(2, 0), pair(4, 1), pair(1, 2)]
+    test_in, test_out = pair(3, 3)
+    task = Task("raw", tuple(Example(i, o) for i, o in train), (test_in,), (test_out,))
+    found = list(DslSolver(SearchConfig(max_answers=1)).solve(task, Deadline.after(3)))
+    assert any(c.grid == test_out and c.provenance.split("\n")[1:] == ["raw_colours", "count_fill(objects(3),rows)"]
+               for c in found)
