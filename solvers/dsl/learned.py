@@ -38,12 +38,13 @@ CELL_COSTS = (3, 3, 3, 4, 4, 4, 5, 5, 5)
 
 # object features (columns of object_features), and the labelling they are computed under; the
 # stroke features (TOPOLOGY_FEATURES) come last, as learn_object_rule stops at them once another fits
+# holes counts the enclosed cells, hole_count the enclosed regions (an 8 has 2, a ring of any size 1)
 OBJECT_FEATURES = ("size", "colour", "height", "width", "border", "holes", "shape", "size_rank_desc",
-                   "size_rank_asc", "shape_count", "colour_count", "size_extreme", "ends", "bends", "branches",
-                   "topology")
+                   "size_rank_asc", "shape_count", "colour_count", "size_extreme", "hole_count", "ends", "bends",
+                   "branches", "topology")
 # features whose values are quantities, where a threshold between two colours means something
 ORDERED_FEATURES = ("size", "height", "width", "holes", "size_rank_desc", "size_rank_asc", "shape_count",
-                    "colour_count", "ends", "bends", "branches")
+                    "colour_count", "hole_count", "ends", "bends", "branches")
 OBJECT_LABELLINGS = ((0, 0, "conn4"), (1, 0, "conn8"), (1, 1, "conn8,multi"))
 OBJECT_COST = 3
 # features read off the object's outline (ends, bends and branches of its strokes): tried only under
@@ -279,7 +280,7 @@ def learn_cell_rule(grids: Sequence[np.ndarray], outputs: Sequence[np.ndarray], 
 def object_features(g, lab, n):
     """(n, len(OBJECT_FEATURES)) int64: the features of each labelled object, in that order."""
     h, w = g.shape
-    f = np.zeros((n, 16), dtype=np.int64)
+    f = np.zeros((n, 17), dtype=np.int64)
     r0 = np.full(n, h)
     r1 = np.full(n, -1)
     c0 = np.full(n, w)
@@ -304,11 +305,11 @@ def object_features(g, lab, n):
                 right = c < w - 1 and lab[r, c + 1] == i
                 deg = int(up) + int(down) + int(left) + int(right)
                 if deg == 1:
-                    f[i, 12] += 1
-                elif deg == 2 and not ((up and down) or (left and right)):
                     f[i, 13] += 1
-                elif deg >= 3:
+                elif deg == 2 and not ((up and down) or (left and right)):
                     f[i, 14] += 1
+                elif deg >= 3:
+                    f[i, 15] += 1
     for i in range(n):
         bh, bw = r1[i] - r0[i] + 1, c1[i] - c0[i] + 1
         f[i, 2], f[i, 3] = bh, bw
@@ -321,6 +322,7 @@ def object_features(g, lab, n):
                     f[i, 5] += 1
                 shape = (shape * 3 + (1 if inside else 0)) % 2305843009213693951
         f[i, 6] = shape
+        f[i, 12] = label(holes.astype(np.uint8), 0, 0)[1]  # the holes' 4-connected regions
     for i in range(n):
         for j in range(n):
             if f[j, 0] > f[i, 0]:  # rank (0 = largest): the number of bigger objects
@@ -333,7 +335,7 @@ def object_features(g, lab, n):
                 f[i, 10] += 1
         # 0 the largest, 1 the smallest, 2 neither: the tallest bar one colour, the shortest another
         f[i, 11] = 0 if f[i, 7] == 0 else 1 if f[i, 8] == 0 else 2
-        f[i, 15] = (f[i, 12] * 64 + f[i, 13]) * 64 + f[i, 14]  # ends, bends and branches together
+        f[i, 16] = (f[i, 13] * 64 + f[i, 14]) * 64 + f[i, 15]  # ends, bends and branches together
     return f
 
 

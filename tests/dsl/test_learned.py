@@ -149,6 +149,22 @@ def test_object_features_count_size_holes_and_ranks():
     assert f[ring_i, col["size_extreme"]] == 0 and f[dot_i, col["size_extreme"]] == 1
 
 
+def test_hole_count_counts_enclosed_regions_not_cells():
+    g = np.array([[1, 1, 1, 0, 2, 2, 2, 2],   # a ring round 1 cell; a ring round 2 cells (1 region);
+                  [1, 0, 1, 0, 2, 0, 0, 2],   # an 8 (2 regions of 1 cell)
+                  [1, 1, 1, 0, 2, 2, 2, 2],
+                  [0, 0, 0, 0, 0, 0, 0, 0],
+                  [3, 3, 3, 3, 3, 0, 0, 0],
+                  [3, 0, 3, 0, 3, 0, 0, 0],
+                  [3, 3, 3, 3, 3, 0, 0, 0]], dtype=np.uint8)
+    lab, n = label(g, 0, 0)
+    f = object_features(g, lab, n)
+    col = {name: i for i, name in enumerate(OBJECT_FEATURES)}
+    small, wide, eight = lab[0, 0], lab[0, 4], lab[4, 0]
+    assert [f[i, col["holes"]] for i in (small, wide, eight)] == [1, 2, 2]
+    assert [f[i, col["hole_count"]] for i in (small, wide, eight)] == [1, 1, 2]
+
+
 def test_object_features_count_ends_bends_and_branches():
     g = np.array([[1, 1, 1, 0, 2, 0, 0],   # a bar (2 ends), an L (2 ends, 1 bend),
                   [0, 0, 0, 0, 2, 0, 3],   # and a T (3 ends, 1 branch)
@@ -296,3 +312,33 @@ def test_a_colour_the_train_pairs_never_change_keeps_its_colour_under_an_unseen_
     assert strict not in rules and stable in rules
     assert np.array_equal(rules[stable].tests[0], outline(grids[2]))
     assert rules[stable].cost == CELL_COSTS[CELL_KINDS.index("nbr4_set")] + 1
+
+
+def test_objects_recoloured_by_their_number_of_holes():
+    """Frames of 2 or 3 columns split by walls into 1, 2 or 3 holes: the colour follows the number of
+    holes, which neither the cell count of the holes nor the size tells."""
+    def frame(g, r0, c0, holes, width):
+        w = holes * (width + 1) + 1
+        g[r0:r0 + 3, c0:c0 + w] = 8
+        for k in range(holes):
+            g[r0 + 1, c0 + 1 + k * (width + 1):c0 + 1 + k * (width + 1) + width] = 0
+        return g
+
+    def grid(specs):
+        g = np.zeros((13, 13), dtype=np.uint8)
+        for i, (holes, width) in enumerate(specs):
+            frame(g, i * 4, 0, holes, width)
+        return g
+
+    def recolour(g, specs):
+        o = g.copy()
+        for i, (holes, _) in enumerate(specs):
+            band = o[i * 4:i * 4 + 3]
+            band[band == 8] = holes
+        return o
+
+    specs = [[(1, 2), (2, 1), (3, 1)], [(2, 2), (1, 1)], [(1, 3), (3, 2), (2, 1)]]  # the last is the test
+    grids = [grid(s) for s in specs]
+    found = {x.name: x for x in learn_object_rule(grids, [recolour(g, s) for g, s in zip(grids[:2], specs)], 2)}
+    rule = found["object_rule(conn4,hole_count)"]
+    assert np.array_equal(rule.tests[0], recolour(grids[2], specs[2]))
