@@ -13,7 +13,7 @@ only when its count fits in the run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -45,19 +45,15 @@ def measures(g: np.ndarray) -> dict[str, int]:
     """The counts a rule may read, by name, in the order they are tried: objects first (counting
     things is the common rule), then blocks (objects of two or more cells: single pixels are noise),
     then cells; each per colour, then over all colours."""
+    cells = np.bincount(g.ravel(), minlength=10).astype(np.int64)
+    families = (("objects", _per_colour(g, 0, 1)), ("objects8", _per_colour(g, 1, 1)),
+                ("blocks", _per_colour(g, 0, 2)), ("cells", cells))
     out: dict[str, int] = {}
-    families: tuple[tuple[str, Callable[[], np.ndarray]], ...] = (
-        ("objects", lambda: _per_colour(g, 0, 1)),
-        ("objects8", lambda: _per_colour(g, 1, 1)),
-        ("blocks", lambda: _per_colour(g, 0, 2)),
-        ("cells", lambda: np.bincount(g.ravel(), minlength=10).astype(np.int64)),
-    )
-    for name, counts in families:
-        per = counts()
+    for name, per in families:
         for colour in range(1, 10):
             out[f"{name}({colour})"] = int(per[colour])
         out[name] = int(per[1:].sum())
-    out["colours"] = int((np.bincount(g.ravel(), minlength=10)[1:] > 0).sum())
+    out["colours"] = int((cells[1:] > 0).sum())
     return out
 
 
