@@ -1,7 +1,9 @@
 """Stamp primitives: copy a template object onto marker objects.
 
 A common ARC move: one multicoloured shape is the pattern, and small marks (single cells, or blocks
-of the pattern's size) say where copies go.
+of the pattern's size) say where copies go. Or one shape is repeated in a marker's colour, step by
+step in the marker's direction up to the grid's edge (designed from arc1-training 045e512c and
+e8dc4411).
 """
 
 from __future__ import annotations
@@ -221,8 +223,107 @@ def frame_to_twin(g, p):
     return out
 
 
+MAX_MARKERS = 8  # more small objects than this is noise, not a set of directions
+# repeat_toward's p: 0 steps so that the first copy covers the marker, 1-3 by the box plus a gap
+REPEAT_STEPS = ("marker", "gap-1", "gap0", "gap1")
+
+
+@njit(cache=True)
+def _covering_step(lab, t, i, box, dr, dc, limit):
+    """The smallest s >= 1 at which the template t, moved by (dr * s, dc * s), covers every cell of
+    object i and lands on none of its own cells; 0 when there is none up to `limit`."""
+    h, w = lab.shape
+    for s in range(1, limit + 1):
+        ok = True
+        for r in range(box[i, 0], box[i, 1] + 1):
+            for c in range(box[i, 2], box[i, 3] + 1):
+                if lab[r, c] != i:
+                    continue
+                rr, cc = r - dr * s, c - dc * s
+                if not (0 <= rr < h and 0 <= cc < w) or lab[rr, cc] != t:
+                    ok = False
+        for r in range(box[t, 0], box[t, 1] + 1):
+            for c in range(box[t, 2], box[t, 3] + 1):
+                rr, cc = r + dr * s, c + dc * s
+                if lab[r, c] == t and 0 <= rr < h and 0 <= cc < w and lab[rr, cc] == t:
+                    ok = False
+        if ok:
+            return s
+    return 0
+
+
+@njit(cache=True)
+def repeat_toward(g, p):
+    """The largest object (8-connected, one colour, at least 2 cells, unique) is a template and every
+    other object a smaller marker: copies of the template's shape go in the marker's colour, one
+    after another up to the grid's edge, onto zero cells, in the direction of the marker from the
+    template (the sign of the difference of their box centres on each axis). The step: p = 0 the
+    smallest that makes the first copy cover the marker without landing on the template, p = 1-3
+    the template's box plus a gap of -1, 0 or 1 cells. n/a with no marker or more than
+    MAX_MARKERS, a marker as large as the template or centred on it, or nothing painted."""
+    lab, n = label(g, 1, 0)
+    if n < 2 or n > MAX_MARKERS + 1:
+        return na()
+    h, w = g.shape
+    box = label_boxes(lab, n)
+    size = np.zeros(n, dtype=np.int64)
+    for r in range(h):
+        for c in range(w):
+            if lab[r, c] >= 0:
+                size[lab[r, c]] += 1
+    t = 0
+    for i in range(n):
+        if size[i] > size[t]:
+            t = i
+    th, tw = box[t, 1] - box[t, 0] + 1, box[t, 3] - box[t, 2] + 1
+    out = g.copy()
+    painted = False
+    for i in range(n):
+        if i == t:
+            continue
+        if size[i] >= size[t]:
+            return na()
+        # doubled centres keep half cells exact
+        ar = box[i, 0] + box[i, 1] - box[t, 0] - box[t, 1]
+        ac = box[i, 2] + box[i, 3] - box[t, 2] - box[t, 3]
+        dr, dc = (ar > 0) - (ar < 0), (ac > 0) - (ac < 0)
+        if dr == 0 and dc == 0:
+            return na()
+        if p == 0:
+            s = _covering_step(lab, t, i, box, dr, dc, max(h, w))
+            if s == 0:
+                return na()
+            sr, sc = dr * s, dc * s
+        else:
+            sr, sc = dr * (th + p - 2), dc * (tw + p - 2)
+            if sr == 0 and sc == 0:
+                return na()
+        v = g[box[i, 0], box[i, 2]] if lab[box[i, 0], box[i, 2]] == i else 0
+        if v == 0:  # the box's corner is not the marker's: read its colour off any of its cells
+            for r in range(box[i, 0], box[i, 1] + 1):
+                for c in range(box[i, 2], box[i, 3] + 1):
+                    if lab[r, c] == i:
+                        v = g[r, c]
+        k = 1
+        while True:
+            top, left = box[t, 0] + k * sr, box[t, 2] + k * sc
+            if top >= h or left >= w or top + th <= 0 or left + tw <= 0:
+                break
+            for r in range(th):
+                for c in range(tw):
+                    rr, cc = top + r, left + c
+                    if 0 <= rr < h and 0 <= cc < w and lab[box[t, 0] + r, box[t, 2] + c] == t and out[rr, cc] == 0:
+                        out[rr, cc] = v
+                        painted = True
+            k += 1
+    if not painted:
+        return na()
+    return out
+
+
 def entries() -> list[Primitive]:
     return [Primitive("stamp(keep)", stamp, 0, 2), Primitive("stamp(erase)", stamp, 1, 2),
             Primitive("stamp(keep,conn4)", stamp, 2, 2), Primitive("stamp(erase,conn4)", stamp, 3, 2),
             Primitive("complete_templates", complete_templates, 0, 2),
-            Primitive("frame_to_twin", frame_to_twin, 0, 2)]
+            Primitive("frame_to_twin", frame_to_twin, 0, 2)] + [
+        Primitive(f"repeat_toward({s})", repeat_toward, p, 3) for p, s in enumerate(REPEAT_STEPS)]

@@ -40,6 +40,18 @@ TWIN = [[2, 2, 2, 2, 0, 0, 0, 0],
         [0, 0, 0, 0, 0, 3, 3, 0],
         [0, 0, 0, 0, 0, 0, 0, 0]]
 
+# an L of 5s (3 cells) and a 2-cell marker of 2s to its right: copies go right in colour 2
+RIGHT = [[5, 5, 0, 2, 0, 0, 0, 0, 0, 0],
+         [5, 0, 0, 2, 0, 0, 0, 0, 0, 0]]
+# a diamond of 5s and a 3 off its lower right corner: the first copy that covers the 3 without
+# landing on the diamond is 2 steps down and right
+DIAGONAL = [[0, 5, 0, 0, 0, 0],
+            [5, 0, 5, 0, 0, 0],
+            [0, 5, 0, 3, 0, 0],
+            [0, 0, 0, 0, 0, 0],
+            [0, 0, 0, 0, 0, 0],
+            [0, 0, 0, 0, 0, 0]]
+
 CASES = [
     ("complete_templates", 0, PARTIAL, [[0, 8, 0, 0, 0, 8, 0, 0, 0, 1, 0, 1],
                                         [8, 6, 8, 0, 8, 6, 8, 0, 0, 0, 3, 0],
@@ -81,6 +93,22 @@ CASES = [
     # two twins, or none: n/a
     ("frame_to_twin", 0, [r[:] for r in TWIN[:4]] + [[0, 3, 3, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0]], None),
     ("frame_to_twin", 0, [[2, 2, 2, 2, 0], [2, 3, 3, 2, 0], [2, 2, 2, 2, 0], [0, 0, 0, 0, 0]], None),
+    # the step covers the marker (here 3, as the box plus a gap of 1), or is the box plus a gap;
+    # copies paint zero cells only and are clipped at the edge
+    ("repeat_toward", 0, RIGHT, [[5, 5, 0, 2, 2, 0, 2, 2, 0, 2], [5, 0, 0, 2, 0, 0, 2, 0, 0, 2]]),
+    ("repeat_toward", 3, RIGHT, [[5, 5, 0, 2, 2, 0, 2, 2, 0, 2], [5, 0, 0, 2, 0, 0, 2, 0, 0, 2]]),
+    ("repeat_toward", 2, RIGHT, [[5, 5, 2, 2, 2, 2, 2, 2, 2, 2], [5, 0, 2, 2, 2, 0, 2, 0, 2, 0]]),
+    ("repeat_toward", 1, RIGHT, [[5, 5, 2, 2, 2, 2, 2, 2, 2, 2], [5, 2, 2, 2, 2, 2, 2, 2, 2, 2]]),
+    ("repeat_toward", 0, DIAGONAL, [[0, 5, 0, 0, 0, 0],
+                                    [5, 0, 5, 0, 0, 0],
+                                    [0, 5, 0, 3, 0, 0],
+                                    [0, 0, 3, 0, 3, 0],
+                                    [0, 0, 0, 3, 0, 3],
+                                    [0, 0, 0, 0, 3, 0]]),
+    ("repeat_toward", 0, [[5, 5, 0, 3, 3]], None),  # the marker is as large as the template
+    ("repeat_toward", 3, [[5, 5, 5] + [0, 1] * 9], None),  # 9 markers: noise
+    ("repeat_toward", 0, [[5, 0, 0, 0], [0, 0, 0, 0]], None),  # no marker
+    ("repeat_toward", 0, [[5, 5, 5], [5, 3, 5], [5, 5, 5]], None),  # the marker is at the centre: no way
 ]
 
 
