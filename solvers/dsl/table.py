@@ -9,7 +9,7 @@ from solvers.dsl.primitive import Primitive
 # One module per family, `solvers.dsl.prims_<family>`, each with `entries()`.
 FAMILIES: tuple[str, ...] = (
     "geometry", "colour", "size", "compose", "count", "objects", "extract", "draw", "lines", "repair", "shapes",
-    "stamp", "continue", "corners", "centres", "coarse", "leak", "bounce", "flood", "facing", "dashes", "sort",
+    "stamp", "place", "continue", "corners", "centres", "coarse", "leak", "bounce", "flood", "facing", "dashes", "sort",
     "analogy",
 )
 

@@ -1,0 +1,163 @@
+"""Placement primitives: copy a template, turned or flipped, to where part of it already shows.
+
+A template is a multicoloured object; its body is its commonest colour and its anchors are its
+cells of the other colours. Elsewhere in the grid a few cells show part of a copy (the anchors
+alone, or the body with some anchors), in any of the 8 orientations; the rest of the copy is drawn
+there. Designed from arc1-training 0e206a2e (three lone anchor cells call for the body, turned to
+fit them; the templates go), 6aa20dc0 (the same, also at twice or three times the size) and
+36d67576 (bodies with one anchor get their other anchors).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from solvers.dsl.kernels_common import label, na
+from solvers.dsl.primitive import Primitive
+from solvers.dsl.prims_stamp import MAX_TEMPLATES, _boxes, _cut
+
+# place_templates' p: mode * 2 + erase. Mode 0 matches the anchors and draws the body, mode 1
+# matches the body and at least one anchor and draws the other anchors; erase drops the templates.
+MODES = ("anchors", "body")
+MAX_SCALE = 3  # copies may be the template grown 2 or 3 times (its anchors then blocks)
+
+
+@njit(cache=True)
+def _turn(t, k):
+    """t under dihedral element k: transposed when k >= 4, then turned a quarter clockwise k % 4
+    times."""
+    a = t.T.copy() if k >= 4 else t.copy()
+    for _ in range(k % 4):
+        h, w = a.shape
+        b = np.zeros((w, h), dtype=np.uint8)
+        for r in range(h):
+            for c in range(w):
+                b[c, h - 1 - r] = a[r, c]
+        a = b
+    return a
+
+
+@njit(cache=True)
+def _scale(t, s):
+    """t with every cell grown to an s x s block."""
+    h, w = t.shape
+    out = np.empty((h * s, w * s), dtype=np.uint8)
+    for r in range(h * s):
+        for c in range(w * s):
+            out[r, c] = t[r // s, c // s]
+    return out
+
+
+@njit(cache=True)
+def _body(t):
+    """The commonest non-zero colour of t; -1 on a tie."""
+    cnt = np.zeros(10, dtype=np.int64)
+    for v in t.ravel():
+        if v != 0:
+            cnt[v] += 1
+    best, tie = 0, False
+    for v in range(1, 10):
+        if cnt[v] > cnt[best]:
+            best, tie = v, False
+        elif v != best and cnt[v] == cnt[best] and cnt[v] > 0:
+            tie = True
+    return -1 if tie or best == 0 else best
+
+
+@njit(cache=True)
+def _place(g, in_tmpl, out, t, body, mode):
+    """Draw t wherever its key cells (mode 0 the anchors, 1 the body) lie on their own colours off
+    any template, its other cells on 0 or their own colour, at least one of them on 0, and (mode 1)
+    at least one of them on its own colour. Returns whether anything was drawn."""
+    h, w = g.shape
+    th, tw = t.shape
+    drawn = False
+    for top in range(h - th + 1):
+        for left in range(w - tw + 1):
+            ok, gaps, matched = True, 0, 0
+            for r in range(th):
+                for c in range(tw):
+                    v = t[r, c]
+                    if v == 0 or not ok:
+                        continue
+                    x = g[top + r, left + c]
+                    if (v != body) == (mode == 0):
+                        if x != v or in_tmpl[top + r, left + c]:
+                            ok = False
+                    elif x == 0:
+                        gaps += 1
+                    elif x == v:
+                        matched += 1
+                    else:
+                        ok = False
+            if not ok or gaps == 0 or (mode == 1 and matched == 0):
+                continue
+            for r in range(th):
+                for c in range(tw):
+                    if t[r, c] != 0 and g[top + r, left + c] == 0 and out[top + r, left + c] == 0:
+                        out[top + r, left + c] = t[r, c]
+                        drawn = True
+    return drawn
+
+
+@njit(cache=True)
+def place_templates(g, p):
+    """Complete every partial copy of a template, in any orientation and at any scale up to
+    MAX_SCALE. The templates are the objects
+    (8-connected, any colours) with the most colours, at least two, at most MAX_TEMPLATES of them.
+    p >> 1 picks what a copy must show: 0 all the anchors (the body is drawn), 1 the body and at
+    least one anchor (the other anchors are drawn). p & 1 erases the templates. n/a when nothing
+    is drawn."""
+    lab, n = label(g, 1, 1)
+    st = _boxes(g, lab, n)
+    most = 0
+    for i in range(n):
+        most = max(most, st[i, 4])
+    if most < 2:
+        return na()
+    count = 0
+    for i in range(n):
+        count += st[i, 4] == most
+    if count > MAX_TEMPLATES:
+        return na()
+    h, w = g.shape
+    in_tmpl = np.zeros((h, w), dtype=np.bool_)
+    for r in range(h):
+        for c in range(w):
+            in_tmpl[r, c] = lab[r, c] >= 0 and st[lab[r, c], 4] == most
+    out = g.copy()
+    if p & 1:
+        for r in range(h):
+            for c in range(w):
+                if in_tmpl[r, c]:
+                    out[r, c] = 0
+    drawn = False
+    for i in range(n):
+        if st[i, 4] != most:
+            continue
+        tmpl = _cut(g, lab, st, i)
+        body = _body(tmpl)
+        if body < 0:
+            continue
+        for k in range(8):
+            t = _turn(tmpl, k)
+            dup = False
+            for j in range(k):  # a symmetric template repeats an orientation: draw it once
+                u = _turn(tmpl, j)
+                if u.shape == t.shape and (u == t).all():
+                    dup = True
+            if dup:
+                continue
+            for sc in range(1, MAX_SCALE + 1):
+                if t.shape[0] * sc > h or t.shape[1] * sc > w:
+                    break
+                drawn = _place(g, in_tmpl, out, _scale(t, sc), body, p >> 1) or drawn
+    if not drawn:
+        return na()
+    return out
+
+
+def entries() -> list[Primitive]:
+    return [Primitive(f"place_templates({m}{',erase' if e else ''})", place_templates, 2 * i + e, 3)
+            for i, m in enumerate(MODES) for e in (0, 1)]

@@ -1,0 +1,52 @@
+"""Cases for the placement kernels: (kernel name, param, input rows, expected rows or None)."""
+
+import numpy as np
+import pytest
+
+from solvers.dsl.prims_place import _scale, _turn
+from tests.dsl.cases import check
+
+# the template: a body of three 5s with anchors 1 and 2; turned a quarter clockwise it reads
+# [[0, 5, 1], [2, 5, 5]]
+TEMPLATE = [[1, 5, 0, 0, 0, 0, 0],
+            [5, 5, 0, 0, 0, 0, 0],
+            [0, 2, 0, 0, 0, 0, 0]]
+# its two anchors alone, placed as the turned template's
+ANCHORS = TEMPLATE + [[0] * 7, [0] * 7, [0, 0, 0, 0, 0, 1, 0], [0, 0, 0, 2, 0, 0, 0]]
+# its body and one anchor, turned: the 1 is missing
+BODY = TEMPLATE + [[0] * 7, [0, 0, 0, 5, 0, 0, 0], [0, 0, 2, 5, 5, 0, 0]]
+# the anchors as 2 x 2 blocks: a copy at twice the size
+BLOCKS = TEMPLATE + [[0] * 7, [0, 0, 0, 1, 1, 0, 0], [0, 0, 0, 1, 1, 0, 0], [0] * 7, [0] * 7,
+                     [0, 0, 0, 0, 0, 2, 2], [0, 0, 0, 0, 0, 2, 2]]
+
+CASES = [
+    ("place_templates", 0, ANCHORS, TEMPLATE + [[0] * 7, [0] * 7, [0, 0, 0, 0, 5, 1, 0], [0, 0, 0, 2, 5, 5, 0]]),
+    ("place_templates", 1, ANCHORS, [[0] * 7] * 5 + [[0, 0, 0, 0, 5, 1, 0], [0, 0, 0, 2, 5, 5, 0]]),
+    ("place_templates", 2, BODY, TEMPLATE + [[0] * 7, [0, 0, 0, 5, 1, 0, 0], [0, 0, 2, 5, 5, 0, 0]]),
+    ("place_templates", 3, BODY, [[0] * 7] * 4 + [[0, 0, 0, 5, 1, 0, 0], [0, 0, 2, 5, 5, 0, 0]]),
+    ("place_templates", 0, BLOCKS, TEMPLATE + [[0] * 7, [0, 0, 0, 1, 1, 5, 5], [0, 0, 0, 1, 1, 5, 5],
+                                               [0, 0, 0, 5, 5, 5, 5], [0, 0, 0, 5, 5, 5, 5],
+                                               [0, 0, 0, 0, 0, 2, 2], [0, 0, 0, 0, 0, 2, 2]]),
+    ("place_templates", 0, TEMPLATE, None),  # nothing to complete
+    ("place_templates", 0, [[1, 0, 2, 0, 1]], None),  # no object has two colours
+    # the anchors' cells lie on another colour: no copy
+    ("place_templates", 0, TEMPLATE + [[0] * 7, [0, 0, 0, 0, 3, 1, 0], [0, 0, 0, 2, 0, 0, 0]], None),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}({c[1]})")
+def test_case(case):
+    check("solvers.dsl.prims_place", *case)
+
+
+def test_the_eight_turns_are_the_dihedral_group():
+    t = np.array(TEMPLATE, dtype=np.uint8)[:, :2]
+    turns = [_turn(t, k) for k in range(8)]
+    assert len({(u.shape, u.tobytes()) for u in turns}) == 8  # an asymmetric shape: all distinct
+    np.testing.assert_array_equal(_turn(turns[1], 3), t)  # a quarter turn undone by three more
+    np.testing.assert_array_equal(_turn(turns[4], 4), t)  # the transpose undone by itself
+    np.testing.assert_array_equal(turns[1], [[0, 5, 1], [2, 5, 5]])
+
+
+def test_scale_grows_each_cell_to_a_block():
+    np.testing.assert_array_equal(_scale(np.array([[1, 0]], dtype=np.uint8), 2), [[1, 1, 0, 0], [1, 1, 0, 0]])
