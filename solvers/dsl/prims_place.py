@@ -4,7 +4,7 @@ A template is a multicoloured object; its body is its commonest colour and its a
 cells of the other colours. Elsewhere in the grid a few cells show part of a copy (the anchors
 alone, or the body with some anchors), in any of the 8 orientations; the rest of the copy is drawn
 there. Designed from arc1-training 0e206a2e (three lone anchor cells call for the body, turned to
-fit them; the templates go), 6aa20dc0 (the same, also at twice or three times the size) and
+fit them; the templates go), 6aa20dc0 and 8a004b2b (the same, also at twice the size or more) and
 36d67576 (bodies with one anchor get their other anchors).
 """
 
@@ -17,10 +17,11 @@ from solvers.dsl.kernels_common import label, na
 from solvers.dsl.primitive import Primitive
 from solvers.dsl.prims_stamp import MAX_TEMPLATES, _boxes, _cut
 
-# place_templates' p: mode * 2 + erase. Mode 0 matches the anchors and draws the body, mode 1
-# matches the body and at least one anchor and draws the other anchors; erase drops the templates.
+# place_templates' p: conn4 * 4 + mode * 2 + erase. Mode 0 matches the anchors and draws the body,
+# mode 1 matches the body and at least one anchor and draws the other anchors; erase drops the
+# templates; conn4 labels objects 4-connected (a copy touching a marker at a corner stays apart).
 MODES = ("anchors", "body")
-MAX_SCALE = 3  # copies may be the template grown 2 or 3 times (its anchors then blocks)
+MAX_SCALE = 5  # copies may be the template grown up to 5 times (its anchors then blocks)
 
 
 @njit(cache=True)
@@ -66,10 +67,12 @@ def _body(t):
 
 
 @njit(cache=True)
-def _place(g, in_tmpl, out, t, body, mode):
-    """Draw t wherever its key cells (mode 0 the anchors, 1 the body) lie on their own colours off
-    any template, its other cells on 0 or their own colour, at least one of them on 0, and (mode 1)
-    at least one of them on its own colour. Returns whether anything was drawn."""
+def _place(g, in_tmpl, out, t, body, mode, best, draw):
+    """Every placement of t whose key cells (mode 0 the anchors, 1 the body) lie on their own
+    colours off any template, and whose other cells lie on 0 or their own colour, at least one of
+    them on 0 and (mode 1) at least one on its own colour. Its score is the number of those on
+    their own colour. Without `draw`, raise `best` on its key cells to its score; with it, draw it
+    where its score is the best on all its key cells. Returns whether anything was drawn."""
     h, w = g.shape
     th, tw = t.shape
     drawn = False
@@ -95,6 +98,14 @@ def _place(g, in_tmpl, out, t, body, mode):
                 continue
             for r in range(th):
                 for c in range(tw):
+                    if t[r, c] != 0 and (t[r, c] != body) == (mode == 0):
+                        if draw and best[top + r, left + c] > matched:
+                            ok = False
+                        best[top + r, left + c] = max(best[top + r, left + c], matched)
+            if not draw or not ok:
+                continue
+            for r in range(th):
+                for c in range(tw):
                     if t[r, c] != 0 and g[top + r, left + c] == 0 and out[top + r, left + c] == 0:
                         out[top + r, left + c] = t[r, c]
                         drawn = True
@@ -107,9 +118,9 @@ def place_templates(g, p):
     MAX_SCALE. The templates are the objects
     (8-connected, any colours) with the most colours, at least two, at most MAX_TEMPLATES of them.
     p >> 1 picks what a copy must show: 0 all the anchors (the body is drawn), 1 the body and at
-    least one anchor (the other anchors are drawn). p & 1 erases the templates. n/a when nothing
-    is drawn."""
-    lab, n = label(g, 1, 1)
+    least one anchor (the other anchors are drawn). p & 1 erases the templates; p & 4 labels
+    objects 4-connected. n/a when nothing is drawn."""
+    lab, n = label(g, 1 - (p >> 2 & 1), 1)
     st = _boxes(g, lab, n)
     most = 0
     for i in range(n):
@@ -132,8 +143,14 @@ def place_templates(g, p):
             for c in range(w):
                 if in_tmpl[r, c]:
                     out[r, c] = 0
+    # two passes: the first scores every placement, the second draws those that score best on
+    # their key cells (two orientations that fit the same anchors: the one that more of the grid
+    # already shows)
+    best = np.full((h, w), -1, dtype=np.int64)
     drawn = False
-    for i in range(n):
+    for i in range(2 * n):
+        draw = i >= n
+        i = i % n
         if st[i, 4] != most:
             continue
         tmpl = _cut(g, lab, st, i)
@@ -152,12 +169,13 @@ def place_templates(g, p):
             for sc in range(1, MAX_SCALE + 1):
                 if t.shape[0] * sc > h or t.shape[1] * sc > w:
                     break
-                drawn = _place(g, in_tmpl, out, _scale(t, sc), body, p >> 1) or drawn
+                drawn = _place(g, in_tmpl, out, _scale(t, sc), body, p >> 1 & 1, best, draw) or drawn
     if not drawn:
         return na()
     return out
 
 
 def entries() -> list[Primitive]:
-    return [Primitive(f"place_templates({m}{',erase' if e else ''})", place_templates, 2 * i + e, 3)
-            for i, m in enumerate(MODES) for e in (0, 1)]
+    return [Primitive(f"place_templates({m}{',erase' if e else ''}{',conn4' if c else ''})", place_templates,
+                      4 * c + 2 * i + e, 3)
+            for c in (0, 1) for i, m in enumerate(MODES) for e in (0, 1)]

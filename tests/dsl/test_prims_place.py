@@ -18,6 +18,16 @@ BODY = TEMPLATE + [[0] * 7, [0, 0, 0, 5, 0, 0, 0], [0, 0, 2, 5, 5, 0, 0]]
 # the anchors as 2 x 2 blocks: a copy at twice the size
 BLOCKS = TEMPLATE + [[0] * 7, [0, 0, 0, 1, 1, 0, 0], [0, 0, 0, 1, 1, 0, 0], [0] * 7, [0] * 7,
                      [0, 0, 0, 0, 0, 2, 2], [0, 0, 0, 0, 0, 2, 2]]
+# the 2 anchor touches a 4-6 pair at a corner: 8-connected they make a second three-coloured object
+# (a template with no body, whose cells no copy may use), 4-connected they stay apart
+CORNER = ANCHORS + [[0, 6, 4, 0, 0, 0, 0]]
+DIAGONAL = [[1, 5, 5, 0, 0],
+            [0, 2, 5, 0, 0],
+            [0, 0, 0, 0, 0],
+            [0, 0, 0, 0, 0],
+            [0, 1, 0, 5, 0],
+            [0, 0, 2, 0, 0],
+            [0, 0, 0, 0, 0]]
 
 CASES = [
     ("place_templates", 0, ANCHORS, TEMPLATE + [[0] * 7, [0] * 7, [0, 0, 0, 0, 5, 1, 0], [0, 0, 0, 2, 5, 5, 0]]),
@@ -27,6 +37,20 @@ CASES = [
     ("place_templates", 0, BLOCKS, TEMPLATE + [[0] * 7, [0, 0, 0, 1, 1, 5, 5], [0, 0, 0, 1, 1, 5, 5],
                                                [0, 0, 0, 5, 5, 5, 5], [0, 0, 0, 5, 5, 5, 5],
                                                [0, 0, 0, 0, 0, 2, 2], [0, 0, 0, 0, 0, 2, 2]]),
+    ("place_templates", 0, CORNER, None),
+    ("place_templates", 4, CORNER, TEMPLATE + [[0] * 7, [0] * 7, [0, 0, 0, 0, 5, 1, 0], [0, 0, 0, 2, 5, 5, 0],
+                                               [0, 6, 4, 0, 0, 0, 0]]),
+    ("place_templates", 5, CORNER, [[0] * 7] * 5 + [[0, 0, 0, 0, 5, 1, 0], [0, 0, 0, 2, 5, 5, 0],
+                                                    [0, 6, 4, 0, 0, 0, 0]]),
+    ("place_templates", 6, BODY, TEMPLATE + [[0] * 7, [0, 0, 0, 5, 1, 0, 0], [0, 0, 2, 5, 5, 0, 0]]),
+    ("place_templates", 7, BODY, [[0] * 7] * 4 + [[0, 0, 0, 5, 1, 0, 0], [0, 0, 2, 5, 5, 0, 0]]),
+    # the anchors 1 and 2 sit on a diagonal, so the template and its transpose both fit them; the 5
+    # already in place says which (4-connected: 8-connected the marks would make one more template)
+    ("place_templates", 4, DIAGONAL, [[1, 5, 5, 0, 0], [0, 2, 5, 0, 0], [0] * 5, [0] * 5,
+                                      [0, 1, 5, 5, 0], [0, 0, 2, 5, 0], [0] * 5]),
+    # without the 5 nothing says which: both are drawn
+    ("place_templates", 4, DIAGONAL[:4] + [[0, 1, 0, 0, 0], [0, 0, 2, 0, 0], [0] * 5],
+     [[1, 5, 5, 0, 0], [0, 2, 5, 0, 0], [0] * 5, [0] * 5, [0, 1, 5, 5, 0], [0, 5, 2, 5, 0], [0, 5, 5, 0, 0]]),
     ("place_templates", 0, TEMPLATE, None),  # nothing to complete
     ("place_templates", 0, [[1, 0, 2, 0, 1]], None),  # no object has two colours
     # the anchors' cells lie on another colour: no copy
