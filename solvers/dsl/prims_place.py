@@ -67,6 +67,25 @@ def _body(t):
 
 
 @njit(cache=True)
+def _cells(t, body, mode):
+    """(n, 3) int64 rows (r, c, colour) of t's non-zero cells, its key cells first (mode 0 the
+    anchors, 1 the body), and the number of key cells."""
+    th, tw = t.shape
+    out = np.empty((th * tw, 3), dtype=np.int64)
+    n = 0
+    for key in (True, False):
+        for r in range(th):
+            for c in range(tw):
+                v = t[r, c]
+                if v != 0 and ((v != body) == (mode == 0)) == key:
+                    out[n, 0], out[n, 1], out[n, 2] = r, c, v
+                    n += 1
+        if key:
+            nkey = n
+    return out[:n], nkey
+
+
+@njit(cache=True)
 def _place(g, in_tmpl, out, t, body, mode, best, draw):
     """Every placement of t whose key cells (mode 0 the anchors, 1 the body) lie on their own
     colours off any template, and whose other cells lie on 0 or their own colour, at least one of
@@ -75,40 +94,44 @@ def _place(g, in_tmpl, out, t, body, mode, best, draw):
     where its score is the best on all its key cells. Returns whether anything was drawn."""
     h, w = g.shape
     th, tw = t.shape
+    cells, nkey = _cells(t, body, mode)
     drawn = False
-    for top in range(h - th + 1):
-        for left in range(w - tw + 1):
+    if nkey == 0:
+        return drawn
+    # a placement puts the first key cell on a cell of its colour: try only those
+    for r0 in range(h):
+        for c0 in range(w):
+            top, left = r0 - cells[0, 0], c0 - cells[0, 1]
+            if g[r0, c0] != cells[0, 2] or top < 0 or left < 0 or top + th > h or left + tw > w:
+                continue
             ok, gaps, matched = True, 0, 0
-            for r in range(th):
-                for c in range(tw):
-                    v = t[r, c]
-                    if v == 0 or not ok:
-                        continue
-                    x = g[top + r, left + c]
-                    if (v != body) == (mode == 0):
-                        if x != v or in_tmpl[top + r, left + c]:
-                            ok = False
-                    elif x == 0:
-                        gaps += 1
-                    elif x == v:
-                        matched += 1
-                    else:
-                        ok = False
+            for j in range(cells.shape[0]):  # key cells first: most placements fail on the first
+                r, c, v = top + cells[j, 0], left + cells[j, 1], cells[j, 2]
+                x = g[r, c]
+                if j < nkey:
+                    ok = x == v and not in_tmpl[r, c]
+                elif x == 0:
+                    gaps += 1
+                elif x == v:
+                    matched += 1
+                else:
+                    ok = False
+                if not ok:
+                    break
             if not ok or gaps == 0 or (mode == 1 and matched == 0):
                 continue
-            for r in range(th):
-                for c in range(tw):
-                    if t[r, c] != 0 and (t[r, c] != body) == (mode == 0):
-                        if draw and best[top + r, left + c] > matched:
-                            ok = False
-                        best[top + r, left + c] = max(best[top + r, left + c], matched)
+            for j in range(nkey):
+                r, c = top + cells[j, 0], left + cells[j, 1]
+                if draw and best[r, c] > matched:
+                    ok = False
+                best[r, c] = max(best[r, c], matched)
             if not draw or not ok:
                 continue
-            for r in range(th):
-                for c in range(tw):
-                    if t[r, c] != 0 and g[top + r, left + c] == 0 and out[top + r, left + c] == 0:
-                        out[top + r, left + c] = t[r, c]
-                        drawn = True
+            for j in range(nkey, cells.shape[0]):
+                r, c = top + cells[j, 0], left + cells[j, 1]
+                if g[r, c] == 0 and out[r, c] == 0:
+                    out[r, c] = cells[j, 2]
+                    drawn = True
     return drawn
 
 
@@ -143,25 +166,23 @@ def place_templates(g, p):
             for c in range(w):
                 if in_tmpl[r, c]:
                     out[r, c] = 0
-    # two passes: the first scores every placement, the second draws those that score best on
-    # their key cells (two orientations that fit the same anchors: the one that more of the grid
-    # already shows)
-    best = np.full((h, w), -1, dtype=np.int64)
-    drawn = False
-    for i in range(2 * n):
-        draw = i >= n
-        i = i % n
+    # every template in each of its distinct orientations (a symmetric one repeats some) and at
+    # every scale that fits, with its body colour; index 0 is a dummy that types the lists
+    shapes = [np.zeros((1, 1), dtype=np.uint8)]
+    bodies = [0]
+    for i in range(n):
         if st[i, 4] != most:
             continue
         tmpl = _cut(g, lab, st, i)
         body = _body(tmpl)
         if body < 0:
             continue
+        first = len(shapes)
         for k in range(8):
             t = _turn(tmpl, k)
             dup = False
-            for j in range(k):  # a symmetric template repeats an orientation: draw it once
-                u = _turn(tmpl, j)
+            for j in range(first, len(shapes)):
+                u = shapes[j]
                 if u.shape == t.shape and (u == t).all():
                     dup = True
             if dup:
@@ -169,7 +190,16 @@ def place_templates(g, p):
             for sc in range(1, MAX_SCALE + 1):
                 if t.shape[0] * sc > h or t.shape[1] * sc > w:
                     break
-                drawn = _place(g, in_tmpl, out, _scale(t, sc), body, p >> 1 & 1, best, draw) or drawn
+                shapes.append(_scale(t, sc))
+                bodies.append(body)
+    # two passes: the first scores every placement, the second draws those that score best on
+    # their key cells (two orientations that fit the same anchors: the one that more of the grid
+    # already shows)
+    best = np.full((h, w), -1, dtype=np.int64)
+    drawn = False
+    for draw in range(2):
+        for j in range(1, len(shapes)):
+            drawn = _place(g, in_tmpl, out, shapes[j], bodies[j], p >> 1 & 1, best, draw == 1) or drawn
     if not drawn:
         return na()
     return out
