@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import label, label_boxes, na
+from solvers.dsl.kernels_common import label, label_boxes, na, object_sizes
 from solvers.dsl.primitive import Primitive
 from solvers.dsl.prims_extract import _largest_frame
 
@@ -266,11 +266,7 @@ def repeat_toward(g, p):
         return na()
     h, w = g.shape
     box = label_boxes(lab, n)
-    size = np.zeros(n, dtype=np.int64)
-    for r in range(h):
-        for c in range(w):
-            if lab[r, c] >= 0:
-                size[lab[r, c]] += 1
+    size = object_sizes(lab, n)
     t = 0
     for i in range(n):
         if size[i] > size[t]:
