@@ -3,7 +3,8 @@ two cells of one colour.
 
 Designed from arc1-training tasks where every hollow square sends a line across the grid through
 its middle row and column, drawn only on the background (the square itself stays as it is), and
-e9614598 (a cross is drawn halfway between two cells of one colour, in a row or in a column).
+e9614598 (a cross is drawn halfway between two cells of one colour, in a row or in a column) and
+cbded52d (the only two marks of a colour in a row or column of a split grid put a third halfway).
 """
 
 from __future__ import annotations
@@ -45,13 +46,42 @@ def centre_lines(g, p):
 
 
 @njit(cache=True)
+def _pair_midpoint(line, out_line):
+    """For each colour with exactly two cells in `line`, an odd number of cells apart, paint the
+    zero cell halfway between them in `out_line` with that colour. Returns whether one was painted."""
+    n = line.shape[0]
+    painted = False
+    for v in range(1, 10):
+        a, b, k = -1, -1, 0
+        for i in range(n):
+            if line[i] == v:
+                k += 1
+                if a < 0:
+                    a = i
+                b = i
+        if k == 2 and b - a > 1 and (b - a) % 2 == 0 and line[(a + b) // 2] == 0:
+            out_line[(a + b) // 2] = v
+            painted = True
+    return painted
+
+
+@njit(cache=True)
 def midpoints(g, p):
-    """FRESH on the cell halfway between two cells of one colour that face each other across zero
-    cells, in a row or a column, when an odd number of cells lies between them. n/a when there is
-    no such pair."""
+    """p = 0: FRESH on the cell halfway between two cells of one colour that face each other across
+    zero cells, in a row or a column, when an odd number of cells lies between them. p = 1: the
+    only two cells of a colour in a row or column, whatever lies between, put that colour on the
+    zero cell halfway. n/a when there is no such pair."""
     h, w = g.shape
     out = g.copy()
     painted = False
+    if p == 1:
+        for r in range(h):
+            painted = _pair_midpoint(g[r], out[r]) or painted
+        for c in range(w):
+            painted = _pair_midpoint(g[:, c], out[:, c]) or painted
+        if not painted:
+            return na()
+        return out
     for r in range(h):
         for c in range(w):
             v = g[r, c]
@@ -76,4 +106,4 @@ def midpoints(g, p):
 
 def entries() -> list[Primitive]:
     return ([Primitive(f"centre_lines({s})", centre_lines, p, 2) for p, s in enumerate(("rows", "cols", "both"))]
-            + [Primitive("midpoints", midpoints, 0, 2)])
+            + [Primitive("midpoints", midpoints, 0, 2), Primitive("midpoints(only_pair)", midpoints, 1, 2)])

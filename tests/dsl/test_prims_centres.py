@@ -52,6 +52,20 @@ CASES = [
     # a cell of another colour between them blocks the pair; neighbours have no cell between them
     ("midpoints", 0, [[3, 0, 5, 0, 3]], None),
     ("midpoints", 0, [[3, 3, 0, 0], [0, 0, 0, 0]], None),
+    # only_pair: the only two 3s of row 0 reach across a 5 and the separator column of 8s, the
+    # two 7s of column 5 across the separator row; the 4s and the 6s lie an even number of cells
+    # apart, and the 8s come more than twice in their lines
+    ("midpoints", 1, [[3, 5, 8, 0, 0, 7, 3],
+                      [6, 0, 8, 4, 0, 0, 4],
+                      [0, 0, 8, 0, 0, 0, 0],
+                      [8, 8, 8, 8, 8, 8, 8],
+                      [6, 0, 8, 0, 0, 7, 0]],
+     [[3, 5, 8, 3, 0, 7, 3],
+      [6, 0, 8, 4, 0, 0, 4],
+      [0, 0, 8, 0, 0, 7, 0],
+      [8, 8, 8, 8, 8, 8, 8],
+      [6, 0, 8, 0, 0, 7, 0]]),
+    ("midpoints", 1, [[3, 0, 0, 0, 3, 0, 3]], None),  # three 3s: no pair
 ]
 
 
