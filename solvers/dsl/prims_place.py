@@ -138,11 +138,10 @@ def _place(g, in_tmpl, out, t, body, mode, best, draw):
 @njit(cache=True)
 def place_templates(g, p):
     """Complete every partial copy of a template, in any orientation and at any scale up to
-    MAX_SCALE. The templates are the objects
-    (8-connected, any colours) with the most colours, at least two, at most MAX_TEMPLATES of them.
-    p >> 1 picks what a copy must show: 0 all the anchors (the body is drawn), 1 the body and at
-    least one anchor (the other anchors are drawn). p & 1 erases the templates; p & 4 labels
-    objects 4-connected. n/a when nothing is drawn."""
+    MAX_SCALE. The templates are the objects (8-connected, or 4-connected with p & 4; any colours)
+    with the most colours, at least two, at most MAX_TEMPLATES of them. p >> 1 & 1 picks what a
+    copy must show: 0 all the anchors (the body is drawn), 1 the body and at least one anchor (the
+    other anchors are drawn). p & 1 erases the templates. n/a when nothing is drawn."""
     lab, n = label(g, 1 - (p >> 2 & 1), 1)
     st = _boxes(g, lab, n)
     most = 0

@@ -294,12 +294,11 @@ def repeat_toward(g, p):
             sr, sc = dr * (th + p - 2), dc * (tw + p - 2)
             if sr == 0 and sc == 0:
                 return na()
-        v = g[box[i, 0], box[i, 2]] if lab[box[i, 0], box[i, 2]] == i else 0
-        if v == 0:  # the box's corner is not the marker's: read its colour off any of its cells
-            for r in range(box[i, 0], box[i, 1] + 1):
-                for c in range(box[i, 2], box[i, 3] + 1):
-                    if lab[r, c] == i:
-                        v = g[r, c]
+        v = 0  # the marker's colour (objects are labelled one colour each)
+        for r in range(box[i, 0], box[i, 1] + 1):
+            for c in range(box[i, 2], box[i, 3] + 1):
+                if lab[r, c] == i:
+                    v = g[r, c]
         k = 1
         while True:
             top, left = box[t, 0] + k * sr, box[t, 2] + k * sc
