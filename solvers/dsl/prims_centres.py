@@ -47,7 +47,7 @@ def centre_lines(g, p):
 
 @njit(cache=True)
 def _pair_midpoint(line, out_line):
-    """For each colour with exactly two cells in `line`, an odd number of cells apart, paint the
+    """For each colour with exactly two cells in `line`, an odd number of cells between them, paint the
     zero cell halfway between them in `out_line` with that colour. Returns whether one was painted."""
     n = line.shape[0]
     painted = False
