@@ -5,7 +5,9 @@ cells of the other colours. Elsewhere in the grid a few cells show part of a cop
 alone, or the body with some anchors), in any of the 8 orientations; the rest of the copy is drawn
 there. Designed from arc1-training 0e206a2e (three lone anchor cells call for the body, turned to
 fit them; the templates go), 6aa20dc0 and 8a004b2b (the same, also at twice the size or more) and
-36d67576 (bodies with one anchor get their other anchors).
+36d67576 (bodies with one anchor get their other anchors). `mirror_to_marker` is the simplest
+placement: a shape copied across the side of its box where a marker of another colour sits
+(2bcee788).
 """
 
 from __future__ import annotations
@@ -204,7 +206,97 @@ def place_templates(g, p):
     return out
 
 
+# mirror_to_marker's p: the colour the mirror image is drawn in
+MIRROR_COLOURS = ("body", "marker")
+
+
+@njit(cache=True)
+def mirror_to_marker(g, p):
+    """Each two-coloured object (8-connected) whose rarer colour, the marker, lies wholly past one
+    side of the box of its commoner colour, the body, is reflected across that side: the marker
+    goes, and the body's mirror image is drawn on zero cells in the body's colour (p = 0) or the
+    marker's (p = 1). n/a when no object is like that."""
+    h, w = g.shape
+    lab, n = label(g, True, True)
+    cnt = np.zeros((n, 10), dtype=np.int64)
+    for r in range(h):
+        for c in range(w):
+            if lab[r, c] >= 0:
+                cnt[lab[r, c], g[r, c]] += 1
+    # per object: body colour, marker colour (0: not a two-coloured object with a clear body)
+    body = np.zeros(n, dtype=np.int64)
+    mark = np.zeros(n, dtype=np.int64)
+    for i in range(n):
+        cols = 0
+        for v in range(1, 10):
+            if cnt[i, v] > 0:
+                cols += 1
+                if cnt[i, v] > cnt[i, body[i]]:
+                    body[i] = v
+        if cols != 2:
+            body[i] = 0
+            continue
+        for v in range(1, 10):
+            if cnt[i, v] > 0 and v != body[i]:
+                mark[i] = v
+        if cnt[i, mark[i]] == cnt[i, body[i]]:
+            body[i], mark[i] = 0, 0
+    # boxes (r0, r1, c0, c1) of each object's body (row 0) and marker (row 1)
+    box = np.empty((n, 2, 4), dtype=np.int64)
+    box[:, :, 0], box[:, :, 1], box[:, :, 2], box[:, :, 3] = h, -1, w, -1
+    for r in range(h):
+        for c in range(w):
+            i = lab[r, c]
+            if i < 0 or body[i] == 0:
+                continue
+            k = 0 if g[r, c] == body[i] else 1
+            box[i, k, 0], box[i, k, 1] = min(box[i, k, 0], r), max(box[i, k, 1], r)
+            box[i, k, 2], box[i, k, 3] = min(box[i, k, 2], c), max(box[i, k, 3], c)
+    # the side of the body's box past which the whole marker lies: 0 up, 1 down, 2 left, 3 right
+    side = np.full(n, -1, dtype=np.int64)
+    for i in range(n):
+        if body[i] == 0:
+            continue
+        b, m = box[i, 0], box[i, 1]
+        sides = 0
+        for s, past in enumerate((m[1] < b[0], m[0] > b[1], m[3] < b[2], m[2] > b[3])):
+            if past:
+                side[i] = s
+                sides += 1
+        if sides != 1:  # past a corner: no single side to reflect across
+            side[i] = -1
+    out = g.copy()
+    done = False
+    for r in range(h):
+        for c in range(w):
+            i = lab[r, c]
+            if i >= 0 and side[i] >= 0 and g[r, c] == mark[i]:
+                out[r, c] = 0
+                done = True
+    if not done:
+        return na()
+    for r in range(h):
+        for c in range(w):
+            i = lab[r, c]
+            if i < 0 or side[i] < 0 or g[r, c] != body[i]:
+                continue
+            b = box[i, 0]
+            mr, mc = r, c
+            if side[i] == 0:
+                mr = 2 * b[0] - 1 - r
+            elif side[i] == 1:
+                mr = 2 * b[1] + 1 - r
+            elif side[i] == 2:
+                mc = 2 * b[2] - 1 - c
+            else:
+                mc = 2 * b[3] + 1 - c
+            if 0 <= mr < h and 0 <= mc < w and out[mr, mc] == 0:
+                out[mr, mc] = body[i] if p == 0 else mark[i]
+    return out
+
+
 def entries() -> list[Primitive]:
-    return [Primitive(f"place_templates({m}{',erase' if e else ''}{',conn4' if c else ''})", place_templates,
+    mirrors = [Primitive(f"mirror_to_marker({s})", mirror_to_marker, p, 3) for p, s in enumerate(MIRROR_COLOURS)]
+    return mirrors + [Primitive(f"place_templates({m}{',erase' if e else ''}{',conn4' if c else ''})", place_templates,
                       4 * c + 2 * i + e, 3)
             for c in (0, 1) for i, m in enumerate(MODES) for e in (0, 1)]

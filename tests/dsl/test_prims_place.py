@@ -29,6 +29,15 @@ DIAGONAL = [[1, 5, 5, 0, 0],
             [0, 0, 2, 0, 0],
             [0, 0, 0, 0, 0]]
 
+RIGHT = [[0, 0, 4, 2, 0, 0],
+         [4, 4, 4, 2, 0, 0],
+         [0, 0, 4, 2, 0, 0]]
+TWO_SIDES = [[3, 1, 1, 0, 0, 0, 0],
+             [0, 0, 1, 0, 0, 0, 0],
+             [0, 0, 0, 0, 0, 6, 0],
+             [0, 0, 0, 0, 6, 6, 0],
+             [0, 0, 0, 0, 0, 7, 0]]
+
 CASES = [
     ("place_templates", 0, ANCHORS, TEMPLATE + [[0] * 7, [0] * 7, [0, 0, 0, 0, 5, 1, 0], [0, 0, 0, 2, 5, 5, 0]]),
     ("place_templates", 1, ANCHORS, [[0] * 7] * 5 + [[0, 0, 0, 0, 5, 1, 0], [0, 0, 0, 2, 5, 5, 0]]),
@@ -55,6 +64,17 @@ CASES = [
     ("place_templates", 0, [[1, 0, 2, 0, 1]], None),  # no object has two colours
     # the anchors' cells lie on another colour: no copy
     ("place_templates", 0, TEMPLATE + [[0] * 7, [0, 0, 0, 0, 3, 1, 0], [0, 0, 0, 2, 0, 0, 0]], None),
+    # a marker column right of the body: the body is mirrored across its right side, over the marker
+    ("mirror_to_marker", 0, RIGHT, [[0, 0, 4, 4, 0, 0], [4, 4, 4, 4, 4, 4], [0, 0, 4, 4, 0, 0]]),
+    ("mirror_to_marker", 1, RIGHT, [[0, 0, 4, 2, 0, 0], [4, 4, 4, 2, 2, 2], [0, 0, 4, 2, 0, 0]]),
+    # a marker above and one on the left, the mirror images clipped at the edge; a marker below
+    ("mirror_to_marker", 0, [[0, 2, 0], [0, 5, 5], [0, 5, 0]], [[0, 5, 5], [0, 5, 5], [0, 5, 0]]),
+    ("mirror_to_marker", 0, TWO_SIDES, [[1, 1, 1, 0, 0, 0, 0], [0, 0, 1, 0, 0, 0, 0], [0, 0, 0, 0, 0, 6, 0],
+                                        [0, 0, 0, 0, 6, 6, 0], [0, 0, 0, 0, 6, 6, 0]]),
+    ("mirror_to_marker", 0, [[5, 5, 0], [5, 5, 0], [0, 0, 2]], None),  # past a corner: no side
+    ("mirror_to_marker", 0, [[1, 1], [0, 0]], None),  # one colour: no marker
+    ("mirror_to_marker", 0, [[1, 2]], None),  # as many of each colour: no body
+    ("mirror_to_marker", 0, [[1, 2, 1]], None),  # the marker inside the body's box
 ]
 
 
