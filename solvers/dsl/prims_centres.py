@@ -4,7 +4,8 @@ two cells of one colour.
 Designed from arc1-training tasks where every hollow square sends a line across the grid through
 its middle row and column, drawn only on the background (the square itself stays as it is), and
 e9614598 (a cross is drawn halfway between two cells of one colour, in a row or in a column) and
-cbded52d (the only two marks of a colour in a row or column of a split grid put a third halfway).
+cbded52d (the only two marks of a colour in a row or column of a split grid put a third halfway)
+and 54d82841 (each cup gets a mark on the bottom row, under its middle).
 """
 
 from __future__ import annotations
@@ -42,6 +43,37 @@ def centre_lines(g, p):
                     painted = True
     if not painted:
         return na()
+    return out
+
+
+# centre_marks' p: the edge of the grid that the marks go on
+EDGES = ("bottom", "top", "right", "left")
+
+
+@njit(cache=True)
+def centre_marks(g, p):
+    """Each object (8-connected, one colour) puts a FRESH mark on one edge of the grid, level with
+    the middle of its box: under its middle column on the bottom (p = 0) or top (1) row, beside its
+    middle row on the right (2) or left (3) column. n/a when a box has no middle (an even extent)
+    or a mark would land on a non-zero cell."""
+    lab, n = label(g, 1, 0)
+    if n == 0:
+        return na()
+    box = label_boxes(lab, n)
+    h, w = g.shape
+    out = g.copy()
+    for i in range(n):
+        if p < 2:
+            if (box[i, 3] - box[i, 2]) % 2 == 1:
+                return na()
+            r, c = (h - 1 if p == 0 else 0), (box[i, 2] + box[i, 3]) // 2
+        else:
+            if (box[i, 1] - box[i, 0]) % 2 == 1:
+                return na()
+            r, c = (box[i, 0] + box[i, 1]) // 2, (w - 1 if p == 2 else 0)
+        if g[r, c] != 0:
+            return na()
+        out[r, c] = FRESH
     return out
 
 
@@ -106,4 +138,5 @@ def midpoints(g, p):
 
 def entries() -> list[Primitive]:
     return ([Primitive(f"centre_lines({s})", centre_lines, p, 2) for p, s in enumerate(("rows", "cols", "both"))]
+            + [Primitive(f"centre_marks({s})", centre_marks, p, 3) for p, s in enumerate(EDGES)]
             + [Primitive("midpoints", midpoints, 0, 2), Primitive("midpoints(only_pair)", midpoints, 1, 2)])

@@ -14,6 +14,14 @@ SHAPES = [[0, 0, 0, 0, 0, 0, 0],
           [0, 0, 0, 0, 0, 2, 2],
           [0, 0, 0, 0, 0, 2, 2]]
 
+CUPS = [[1, 1, 1, 0, 0],
+        [1, 0, 1, 0, 0],
+        [0, 0, 0, 2, 0],
+        [0, 0, 0, 0, 0]]
+SIDE = [[1, 1, 0, 0],
+        [0, 1, 0, 0],
+        [1, 1, 0, 0]]
+
 CASES = [
     ("centre_lines", 0, SHAPES, [[0, 0, 0, 0, 0, 0, 0],
                                  [0, 1, 1, 1, 0, 0, 0],
@@ -66,6 +74,15 @@ CASES = [
       [8, 8, 8, 8, 8, 8, 8],
       [6, 0, 8, 0, 0, 7, 0]]),
     ("midpoints", 1, [[3, 0, 0, 0, 3, 0, 3]], None),  # three 3s: no pair
+    # marks on an edge, level with each object's middle; a cell in the way or an even extent: n/a
+    ("centre_marks", 0, CUPS, [[1, 1, 1, 0, 0], [1, 0, 1, 0, 0], [0, 0, 0, 2, 0], [0, F, 0, F, 0]]),
+    ("centre_marks", 1, CUPS, None),
+    ("centre_marks", 2, CUPS, None),
+    ("centre_marks", 2, SIDE, [[1, 1, 0, 0], [0, 1, 0, F], [1, 1, 0, 0]]),
+    ("centre_marks", 3, SIDE, [[1, 1, 0, 0], [F, 1, 0, 0], [1, 1, 0, 0]]),
+    # touching objects of two colours are two objects
+    ("centre_marks", 0, [[3, 3, 3, 4], [0, 0, 0, 0]], [[3, 3, 3, 4], [0, F, 0, F]]),
+    ("centre_marks", 0, [[0, 0], [0, 0]], None),
 ]
 
 
