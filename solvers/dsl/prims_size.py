@@ -1,11 +1,14 @@
-"""Size primitives: up/down-scaling, padding, cropping, halves and thirds, compression."""
+"""Size primitives: up/down-scaling, padding, cropping, halves and thirds, compression.
+
+`crop_speckled` is designed from arc1-training 8731374e: a rectangle of one colour, speckled with
+stray cells, hides in a grid of noise; it is cut out, and its stray cells then draw lines."""
 
 from __future__ import annotations
 
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import enlarge, mask_box, na
+from solvers.dsl.kernels_common import enlarge, label, label_boxes, mask_box, na, object_sizes
 from solvers.dsl.primitive import Primitive
 
 
@@ -120,6 +123,56 @@ def crop_colour(g, p):
 
 
 @njit(cache=True)
+def _share(g, v, r0, r1, c0, c1):
+    """Twice the number of cells of colour v in g[r0:r1 + 1, c0:c1 + 1], less the number of cells:
+    negative when under half of them are v."""
+    k = 0
+    for r in range(r0, r1 + 1):
+        for c in range(c0, c1 + 1):
+            k += 2 * (g[r, c] == v) - 1
+    return k
+
+
+@njit(cache=True)
+def crop_speckled(g, p):
+    """Crop to a rectangle of one colour speckled with stray cells: the box of the largest region of
+    one colour (4-connected, 0 included), each edge moved in while under half its cells are that
+    colour. n/a on a tie for the largest, or when the box is the whole grid or thinner than 2."""
+    h, w = g.shape
+    lab, n = label(g + np.uint8(1), 0, 0)  # + 1: regions of 0 are labelled too
+    size = object_sizes(lab, n)
+    best, tie = 0, False
+    for i in range(1, n):
+        if size[i] > size[best]:
+            best, tie = i, False
+        elif size[i] == size[best]:
+            tie = True
+    if tie:
+        return na()
+    box = label_boxes(lab, n)
+    r0, r1, c0, c1 = box[best, 0], box[best, 1], box[best, 2], box[best, 3]
+    v = -1
+    for r in range(h):
+        for c in range(w):
+            if lab[r, c] == best:
+                v = g[r, c]
+    moved = True
+    while moved and r1 > r0 and c1 > c0:
+        moved = False
+        if _share(g, v, r0, r0, c0, c1) < 0:
+            r0, moved = r0 + 1, True
+        if _share(g, v, r1, r1, c0, c1) < 0:
+            r1, moved = r1 - 1, True
+        if _share(g, v, r0, r1, c0, c0) < 0:
+            c0, moved = c0 + 1, True
+        if _share(g, v, r0, r1, c1, c1) < 0:
+            c1, moved = c1 - 1, True
+    if r1 - r0 < 1 or c1 - c0 < 1 or (r1 - r0 + 1 == h and c1 - c0 + 1 == w):
+        return na()
+    return sub(g, r0, r1 + 1, c0, c1 + 1)
+
+
+@njit(cache=True)
 def strip_border(g, p):
     """Crop to the bounding box of the cells that differ from the top-left corner's colour (removes
     a uniform frame or background of any colour); n/a if the grid is one colour."""
@@ -215,6 +268,7 @@ def entries() -> list[Primitive]:
         Primitive("pad(0)", pad, 0, 2),
         Primitive("trim", crop_colour, 10, 1),
         Primitive("strip_border", strip_border, 0, 2),
+        Primitive("crop_speckled", crop_speckled, 0, 2),
         Primitive("compress", compress, 0, 2),
     ]
     out += [Primitive(f"crop_colour({c})", crop_colour, c, 2) for c in range(1, 10)]
