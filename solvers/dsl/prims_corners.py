@@ -4,7 +4,8 @@ Designed from arc1-training tasks where each square sends a diagonal off one of 
 per-colour direction: keep one colour, draw, overlay the pieces), or where an L-shaped object points
 through the empty corner of its box and a diagonal continues from there, and ec883f72 (a cup sends
 diagonals off the outer corners of its closed side, in the colour of the block it holds) and
-93b581b8 (a 2 x 2 block of four colours: each colour is painted as a square off the opposite corner).
+93b581b8 (a 2 x 2 block of four colours: each colour is painted as a square off the opposite corner)
+and 77fdfe62 (four lone cells at the corners of a rectangle colour the quarters of a shape).
 """
 
 from __future__ import annotations
@@ -105,7 +106,55 @@ def opposite_corners(g, p):
     return out
 
 
+@njit(cache=True)
+def corner_key(g, p):
+    """Four colours that occur once each, at the four corners of a rectangle, are a key: the least
+    common other colour (two cells or more; ties to the lower) is the shape, and each quarter of the
+    shape's box takes the colour of the key cell at that corner. p = 0 in place, 1 cropped to the
+    shape's box. n/a without such a key, or when the box has an odd side (no quarters)."""
+    h, w = g.shape
+    cnt = np.zeros(10, dtype=np.int64)
+    rk = np.zeros(10, dtype=np.int64)
+    ck = np.zeros(10, dtype=np.int64)
+    for r in range(h):
+        for c in range(w):
+            cnt[g[r, c]] += 1
+            rk[g[r, c]], ck[g[r, c]] = r, c
+    # the key: its rows and columns, each colour's corner, and the shape's colour
+    top, bottom, left, right = h, -1, w, -1
+    keys, shape = 0, 0
+    for v in range(1, 10):
+        if cnt[v] == 1:
+            keys += 1
+            top, bottom = min(top, rk[v]), max(bottom, rk[v])
+            left, right = min(left, ck[v]), max(right, ck[v])
+        elif cnt[v] > 1 and (shape == 0 or cnt[v] < cnt[shape]):
+            shape = v
+    if keys != 4 or shape == 0 or top == bottom or left == right:
+        return na()
+    key = np.zeros((2, 2), dtype=np.uint8)
+    for v in range(1, 10):
+        if cnt[v] == 1:
+            if (rk[v] != top and rk[v] != bottom) or (ck[v] != left and ck[v] != right):
+                return na()
+            key[int(rk[v] == bottom), int(ck[v] == right)] = v
+    if (key == 0).any():
+        return na()
+    r0, r1, c0, c1 = mask_box(g == shape)
+    if (r1 - r0) % 2 == 0 or (c1 - c0) % 2 == 0:
+        return na()
+    out = g.copy()
+    for r in range(r0, r1 + 1):
+        for c in range(c0, c1 + 1):
+            if g[r, c] == shape:
+                out[r, c] = key[int(2 * (r - r0) > r1 - r0), int(2 * (c - c0) > c1 - c0)]
+    if p == 1:
+        return out[r0:r1 + 1, c0:c1 + 1].copy()
+    return out
+
+
 def entries() -> list[Primitive]:
     names = ("up_left", "up_right", "down_left", "down_right", "empty", "container")
     return ([Primitive(f"corner_rays({s})", corner_rays, p, 2) for p, s in enumerate(names)]
-            + [Primitive("opposite_corners", opposite_corners, 0, 2)])
+            + [Primitive("opposite_corners", opposite_corners, 0, 2)]
+            + [Primitive(f"corner_key({s})", corner_key, p, 3) for p, s in enumerate(("in_place", "cropped"))])

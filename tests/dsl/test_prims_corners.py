@@ -12,6 +12,13 @@ SHAPES = [[0, 0, 0, 0, 0, 0],
           [0, 0, 0, 2, 0, 0],
           [0, 0, 0, 2, 2, 0]]
 
+KEYED = [[2, 0, 0, 0, 0, 3],
+         [0, 8, 1, 1, 8, 0],
+         [0, 1, 8, 8, 1, 0],
+         [0, 8, 1, 1, 1, 0],
+         [0, 1, 1, 1, 8, 0],
+         [4, 0, 0, 0, 0, 6]]
+
 CASES = [
     # the L's up-left ray stops at the square after one cell
     ("corner_rays", 0, SHAPES, [[1, 0, 0, 0, 0, 0],
@@ -67,6 +74,13 @@ CASES = [
      [[4, 0, 0, 3, 3], [0, 1, 2, 0, 0], [0, 3, 4, 0, 0], [2, 0, 0, 1, 1], [2, 0, 0, 1, 1]]),
     ("opposite_corners", 0, [[1, 2, 0], [3, 0, 0]], None),  # not a whole block
     ("opposite_corners", 0, [[1, 2, 0], [3, 4, 0], [0, 0, 5]], None),  # something else too
+    # a key at the corners colours the quarters of the 8-shape (its 1-frame is more common)
+    ("corner_key", 0, KEYED, [[2, 0, 0, 0, 0, 3], [0, 2, 1, 1, 3, 0], [0, 1, 2, 3, 1, 0], [0, 4, 1, 1, 1, 0],
+                              [0, 1, 1, 1, 6, 0], [4, 0, 0, 0, 0, 6]]),
+    ("corner_key", 1, KEYED, [[2, 1, 1, 3], [1, 2, 3, 1], [4, 1, 1, 1], [1, 1, 1, 6]]),
+    ("corner_key", 1, [row[:] for row in KEYED[:5]] + [[4, 0, 0, 0, 7, 6]], None),  # a fifth lone colour
+    ("corner_key", 1, [[2, 0, 0, 0, 3], [0, 8, 8, 8, 0], [0, 8, 0, 0, 0], [4, 0, 0, 0, 6]], None),  # odd width
+    ("corner_key", 1, [[2, 0, 3, 0], [0, 8, 8, 0], [4, 0, 0, 6]], None),  # the 3 off the rectangle's corner
 ]
 
 
