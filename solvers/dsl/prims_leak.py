@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import FRESH, label, label_boxes, na
+from solvers.dsl.kernels_common import FRESH, colour_counts, label, label_boxes, na
 from solvers.dsl.primitive import Primitive
 
 
@@ -82,13 +82,13 @@ def leak(g, p):
 
 
 @njit(cache=True)
-def _span(g, r, c, dr, dc, v):
-    """How far from (r, c) the cells of colour v or 0 go on in direction (dr, dc)."""
+def _span(g, r, c, dr, dc, v, hole):
+    """How far from (r, c) the cells of colour v or `hole` go on in direction (dr, dc)."""
     h, w = g.shape
     k = 0
     while 0 <= r + (k + 1) * dr < h and 0 <= c + (k + 1) * dc < w:
         u = g[r + (k + 1) * dr, c + (k + 1) * dc]
-        if u != v and u != 0:
+        if u != v and u != hole:
             break
         k += 1
     return k
@@ -96,35 +96,41 @@ def _span(g, r, c, dr, dc, v):
 
 @njit(cache=True)
 def band_holes(g, p):
-    """Each hole (a zero cell whose neighbours in the grid are all of one colour) runs across its
-    band: zero along its row or column, whichever the band (that colour and holes) spans less of
-    through the hole, from the band's edge to its edge. n/a when there is no hole, or a hole spans
-    its band as far both ways."""
+    """Each hole (a cell of the least common colour whose neighbours in the grid are all of one
+    other colour) runs across its band: the hole's colour along its row or column, whichever the
+    band (that colour and holes) spans less of through the hole, from the band's edge to its edge.
+    The least common colour, not 0: normalising makes the commonest band 0 and the holes some other
+    colour. n/a when there is no hole, or a hole spans its band as far both ways."""
+    cnt = colour_counts(g)
+    hole = -1
+    for v in range(10):
+        if cnt[v] > 0 and (hole < 0 or cnt[v] < cnt[hole]):
+            hole = v
     h, w = g.shape
     out = g.copy()
     painted = False
     for r in range(h):
         for c in range(w):
-            if g[r, c] != 0:
+            if g[r, c] != hole:
                 continue
             v = -1
             for dr, dc in ((-1, 0), (1, 0), (0, -1), (0, 1)):
                 rr, cc = r + dr, c + dc
                 if 0 <= rr < h and 0 <= cc < w:
                     u = np.int64(g[rr, cc])
-                    v = u if v == -1 or v == u else 0
-            if v <= 0:
-                continue  # a zero neighbour, or two colours: not a hole in a band
-            up, down = _span(g, r, c, -1, 0, v), _span(g, r, c, 1, 0, v)
-            left, right = _span(g, r, c, 0, -1, v), _span(g, r, c, 0, 1, v)
+                    v = u if (v == -1 or v == u) and u != hole else -2
+            if v < 0:
+                continue  # a hole beside a hole, or two colours: not a hole in a band
+            up, down = _span(g, r, c, -1, 0, v, hole), _span(g, r, c, 1, 0, v, hole)
+            left, right = _span(g, r, c, 0, -1, v, hole), _span(g, r, c, 0, 1, v, hole)
             if up + down == left + right:
                 return na()
             if up + down < left + right:
                 for rr in range(r - up, r + down + 1):
-                    out[rr, c] = 0
+                    out[rr, c] = hole
             else:
                 for cc in range(c - left, c + right + 1):
-                    out[r, cc] = 0
+                    out[r, cc] = hole
             painted = True
     if not painted:
         return na()

@@ -10,7 +10,7 @@ from solvers.dsl.primitive import Primitive
 FAMILIES: tuple[str, ...] = (
     "geometry", "colour", "size", "compose", "count", "objects", "extract", "draw", "lines", "repair", "shapes",
     "stamp", "place", "continue", "corners", "centres", "coarse", "leak", "bounce", "flood", "facing", "dashes", "sort",
-    "analogy",
+    "analogy", "stack",
 )
 
 

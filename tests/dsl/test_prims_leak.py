@@ -61,6 +61,17 @@ CASES = [
     # a zero cell beside another zero is no hole; a square band spans as far both ways
     ("band_holes", 0, [[3, 3, 3], [3, 0, 0], [3, 3, 3]], None),
     ("band_holes", 0, [[3, 3, 3], [3, 0, 3], [3, 3, 3]], None),
+    # the holes are the least common colour, whatever it is: here 2 in bands of 0 and 1
+    ("band_holes", 0, [[0, 0, 0, 0],
+                       [0, 0, 2, 0],
+                       [0, 0, 0, 0],
+                       [1, 1, 1, 1],
+                       [1, 1, 1, 1]],
+     [[0, 0, 2, 0],
+      [0, 0, 2, 0],
+      [0, 0, 2, 0],
+      [1, 1, 1, 1],
+      [1, 1, 1, 1]]),
 ]
 
 
