@@ -1,7 +1,8 @@
-"""Stack primitives: parts of a grid cut out and drawn on one centre.
+"""Stack primitives: parts of a grid cut out and drawn on one centre, or moved into holes.
 
 Designed from c8cbb738 (four-cell shapes, one per colour, scattered over a background: the output is
-all of them drawn on one centre).
+all of them drawn on one centre) and 228f6490 (loose pieces move into the enclosed holes of the
+same shape in larger objects; pieces that fit no hole stay).
 """
 
 from __future__ import annotations
@@ -66,5 +67,71 @@ def stack_parts(g, p):
     return out
 
 
+@njit(cache=True)
+def _same_shape(lab, i, r0, c0, j, s0, t0, bh, bw):
+    """Whether label i's cells in the (bh, bw) box at (r0, c0) are label j's in the box at (s0, t0)."""
+    for r in range(bh):
+        for c in range(bw):
+            if (lab[r0 + r, c0 + c] == i) != (lab[s0 + r, t0 + c] == j):
+                return False
+    return True
+
+
+@njit(cache=True)
+def pieces_to_holes(g, p):
+    """Each hole (a 4-connected region of 0 that does not reach the border) takes the piece (a
+    one-colour object, 8-connected) of exactly its shape, unturned; where several fit, the nearest
+    (distance between the boxes' corners), none on a tie. The piece leaves its place, the hole takes
+    its colour. Holes are taken in reading order, each piece once. n/a when no hole is filled."""
+    h, w = g.shape
+    zero = np.zeros((h, w), dtype=np.uint8)
+    for r in range(h):
+        for c in range(w):
+            zero[r, c] = g[r, c] == 0
+    hl, nh = label(zero, 0, 0)
+    hb = label_boxes(hl, nh)
+    pl, npc = label(g, 1, 0)
+    pb = label_boxes(pl, npc)
+    # the holes and pieces in one label array (pieces after holes) so shapes compare in one way
+    both = np.where(hl >= 0, hl, np.where(pl >= 0, pl + nh, -1)).astype(np.int32)
+    used = np.zeros(npc, dtype=np.bool_)
+    out = g.copy()
+    filled = False
+    for i in range(nh):
+        r0, r1, c0, c1 = hb[i, 0], hb[i, 1], hb[i, 2], hb[i, 3]
+        if r0 == 0 or c0 == 0 or r1 == h - 1 or c1 == w - 1:
+            continue  # open to the border: not a hole
+        bh, bw = r1 - r0 + 1, c1 - c0 + 1
+        best, best_d, tie = -1, 1 << 30, False
+        for j in range(npc):
+            if used[j] or pb[j, 1] - pb[j, 0] + 1 != bh or pb[j, 3] - pb[j, 2] + 1 != bw:
+                continue
+            if not _same_shape(both, i, r0, c0, j + nh, pb[j, 0], pb[j, 2], bh, bw):
+                continue
+            d = abs(pb[j, 0] - r0) + abs(pb[j, 2] - c0)
+            if d < best_d:
+                best, best_d, tie = j, d, False
+            elif d == best_d:
+                tie = True
+        if best < 0 or tie:
+            continue
+        used[best] = True
+        v = 0
+        for r in range(pb[best, 0], pb[best, 1] + 1):
+            for c in range(pb[best, 2], pb[best, 3] + 1):
+                if pl[r, c] == best:
+                    v = g[r, c]
+                    out[r, c] = 0
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                if hl[r, c] == i:
+                    out[r, c] = v
+        filled = True
+    if not filled:
+        return na()
+    return out
+
+
 def entries() -> list[Primitive]:
-    return [Primitive(f"stack_parts({s})", stack_parts, p, 3) for p, s in enumerate(("colours", "objects"))]
+    return ([Primitive(f"stack_parts({s})", stack_parts, p, 3) for p, s in enumerate(("colours", "objects"))]
+            + [Primitive("pieces_to_holes", pieces_to_holes, 0, 3)])
