@@ -1,12 +1,15 @@
-"""Dashed-line primitives: the rows and columns that are mostly drawn are lines with gaps; the gaps
-are filled.
+"""Line primitives: the rows and columns that are mostly drawn are lines with gaps, and the gaps are
+filled; loose cells are joined to the full line of their colour.
 
 Designed from 4612dd53 (a box and its dividers drawn in dashes: the gaps of the lines are filled in
-a new colour, while the rows and columns that only cross the box keep their few cells).
+a new colour, while the rows and columns that only cross the box keep their few cells) and 5daaa586
+(inside a frame of four lines of four colours, each loose cell draws a line to the frame's side of
+its own colour).
 """
 
 from __future__ import annotations
 
+import numpy as np
 from numba import njit
 
 from solvers.dsl.kernels_common import FRESH, mask_box, na
@@ -48,5 +51,64 @@ def dashed_lines(g, p):
     return out
 
 
+@njit(cache=True)
+def _line_colours(g):
+    """The colour of each full row of g (no 0 in it): its commonest colour; -1 for other rows."""
+    h, w = g.shape
+    out = np.full(h, -1, dtype=np.int64)
+    for r in range(h):
+        cnt = np.zeros(10, dtype=np.int64)
+        for c in range(w):
+            cnt[g[r, c]] += 1
+        if cnt[0] == 0:
+            out[r] = np.argmax(cnt)
+    return out
+
+
+@njit(cache=True)
+def _join_rows(g, out, rows, cols):
+    """For each cell off the full lines, a line in its colour (over 0 cells only) along its column
+    to the nearest full row of that colour; written into out. Whether anything was painted. The
+    columns' case is this on the transposes."""
+    h, w = g.shape
+    painted = False
+    for r in range(h):
+        if rows[r] >= 0:
+            continue
+        for c in range(w):
+            v = g[r, c]
+            if v == 0 or cols[c] >= 0:
+                continue
+            best = -1
+            for rr in range(h):
+                if rows[rr] == v and (best < 0 or abs(rr - r) < abs(best - r)):
+                    best = rr
+            if best < 0:
+                continue
+            step = 1 if best > r else -1
+            for rr in range(r + step, best, step):
+                if g[rr, c] == 0:
+                    out[rr, c] = v
+                    painted = True
+    return painted
+
+
+@njit(cache=True)
+def join_to_lines(g, p):
+    """Full lines (rows or columns with no 0) take the colour most of their cells have. Every other
+    coloured cell draws a line in its colour, over 0 cells, straight to the nearest full line of its
+    colour across its path (a full row up or down its column, a full column left or right along its
+    row). n/a when nothing is drawn."""
+    rows = _line_colours(g)
+    cols = _line_colours(g.T)
+    out = g.copy()
+    a = _join_rows(g, out, rows, cols)
+    b = _join_rows(g.T, out.T, cols, rows)
+    if not (a or b):
+        return na()
+    return out
+
+
 def entries() -> list[Primitive]:
-    return [Primitive(f"dashed_lines({s})", dashed_lines, p, 2) for p, s in enumerate(("rows", "cols", "both"))]
+    return ([Primitive(f"dashed_lines({s})", dashed_lines, p, 2) for p, s in enumerate(("rows", "cols", "both"))]
+            + [Primitive("join_to_lines", join_to_lines, 0, 2)])

@@ -253,6 +253,36 @@ def compress(g, p):
     return out
 
 
+@njit(cache=True)
+def crop_lines(g, p):
+    """The box spanned by the outermost full lines (rows and columns with no 0), lines included:
+    the first to the last full row, the first to the last full column. n/a with under two full
+    rows or two full columns, or when the box is the whole grid."""
+    h, w = g.shape
+    r0, r1, c0, c1 = -1, -1, -1, -1
+    for r in range(h):
+        full = True
+        for c in range(w):
+            if g[r, c] == 0:
+                full = False
+                break
+        if full:
+            r0 = r if r0 < 0 else r0
+            r1 = r
+    for c in range(w):
+        full = True
+        for r in range(h):
+            if g[r, c] == 0:
+                full = False
+                break
+        if full:
+            c0 = c if c0 < 0 else c0
+            c1 = c
+    if r0 < 0 or c0 < 0 or r1 == r0 or c1 == c0 or (r1 - r0 + 1 == h and c1 - c0 + 1 == w):
+        return na()
+    return g[r0:r1 + 1, c0:c1 + 1].copy()
+
+
 def entries() -> list[Primitive]:
     out = [
         Primitive("upscale(2)", upscale, 22, 1),
@@ -270,6 +300,7 @@ def entries() -> list[Primitive]:
         Primitive("strip_border", strip_border, 0, 2),
         Primitive("crop_speckled", crop_speckled, 0, 2),
         Primitive("compress", compress, 0, 2),
+        Primitive("crop_lines", crop_lines, 0, 2),
     ]
     out += [Primitive(f"crop_colour({c})", crop_colour, c, 2) for c in range(1, 10)]
     out += [Primitive(f"half({s})", half, p, 1) for p, s in enumerate(("left", "right", "top", "bottom"))]

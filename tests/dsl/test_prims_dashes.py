@@ -32,6 +32,19 @@ CASES = [
     # lines already whole and rows with few cells: nothing to fill
     ("dashed_lines", 2, [[1, 1, 1], [1, 0, 0], [1, 0, 0]], None),
     ("dashed_lines", 0, [[1, 0, 0, 0], [0, 0, 0, 1]], None),
+    # a frame of four lines (top 1, bottom 2, left 3, right 4): each loose cell draws to its own side
+    ("join_to_lines", 0, [[3, 1, 1, 1, 1, 4],
+                          [3, 0, 0, 2, 0, 4],
+                          [3, 3, 0, 0, 0, 4],
+                          [3, 0, 1, 0, 0, 4],
+                          [3, 2, 2, 2, 2, 4]], [[3, 1, 1, 1, 1, 4],
+                                                [3, 0, 1, 2, 0, 4],
+                                                [3, 3, 1, 2, 0, 4],
+                                                [3, 0, 1, 2, 0, 4],
+                                                [3, 2, 2, 2, 2, 4]]),
+    # no full line of a loose cell's colour, or no loose cell
+    ("join_to_lines", 0, [[1, 1, 1], [0, 2, 0], [0, 0, 0]], None),
+    ("join_to_lines", 0, [[1, 1, 1], [0, 0, 0]], None),
 ]
 
 

@@ -27,6 +27,17 @@ CASES = [
     ("crop_colour", 3, [[0, 3, 0, 0], [0, 1, 0, 2], [0, 0, 3, 0]], [[3, 0], [1, 0], [0, 3]]),
     ("crop_colour", 10, [[0, 0]], None),
     # a speckled block of 5 in noise; a block of 0; a region whose stray tail is trimmed away
+    # two full rows and two full columns: their box, lines included; noise outside goes
+    ("crop_lines", 0, [[0, 3, 0, 0, 8, 2],
+                       [1, 1, 1, 1, 1, 1],
+                       [0, 3, 2, 0, 8, 0],
+                       [2, 2, 2, 2, 2, 2],
+                       [4, 3, 0, 0, 8, 0]], [[1, 1, 1, 1],
+                                             [3, 2, 0, 8],
+                                             [2, 2, 2, 2]]),
+    # one full row only; the lines span the whole grid
+    ("crop_lines", 0, [[1, 1, 1], [0, 2, 0], [0, 2, 0]], None),
+    ("crop_lines", 0, [[1, 1, 1], [1, 0, 1], [1, 1, 1]], None),
     ("crop_speckled", 0, [[1, 2, 3, 1, 2], [3, 5, 5, 5, 1], [2, 5, 4, 5, 3], [1, 5, 5, 5, 2], [2, 3, 1, 3, 1]],
      [[5, 5, 5], [5, 4, 5], [5, 5, 5]]),
     ("crop_speckled", 0, [[1, 2, 1, 2], [2, 0, 0, 1], [1, 0, 3, 2], [2, 1, 2, 1]], [[0, 0], [0, 3]]),
