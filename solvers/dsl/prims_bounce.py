@@ -4,7 +4,8 @@ Designed from arc1-training tasks: a3df8b1e and e179c5f4 (a pixel in a corner se
 zigzags between the two long sides up to the far end of the grid), 508bd3b6 (a short diagonal
 segment carries on from its open end, reflects off the wall it meets, and runs out of the grid) and
 d9f24cd1 (rays rise from the bottom edge and step aside one column under each obstacle) and 3ac3eb23
-(each pixel on the top edge runs down as a chain of diamonds: its column, then both neighbours).
+(each pixel on the top edge runs down as a chain of diamonds: its column, then both neighbours)
+and 28e73c20 (an empty grid gets a square spiral that turns in off each side it meets).
 """
 
 from __future__ import annotations
@@ -198,7 +199,43 @@ def zigzag_down(g, p):
     return out
 
 
+@njit(cache=True)
+def _free(out, r, c, dr, dc):
+    """Whether the walk may step from (r, c) along (dr, dc): the next cell is in the grid and bare,
+    and the one after it is off the grid or bare too (so one bare cell stays between the turns)."""
+    h, w = out.shape
+    r1, c1 = r + dr, c + dc
+    if not (0 <= r1 < h and 0 <= c1 < w) or out[r1, c1] != 0:
+        return False
+    r2, c2 = r1 + dr, c1 + dc
+    return not (0 <= r2 < h and 0 <= c2 < w) or out[r2, c2] == 0
+
+
+@njit(cache=True)
+def spiral(g, p):
+    """An empty grid gets a square spiral in FRESH: from the top-left corner rightwards, turning
+    clockwise before it would run off the grid or touch its own path. n/a unless every cell is 0."""
+    h, w = g.shape
+    for r in range(h):
+        for c in range(w):
+            if g[r, c] != 0:
+                return na()
+    out = g.copy()
+    dr = np.array([0, 1, 0, -1])  # right, down, left, up: clockwise
+    dc = np.array([1, 0, -1, 0])
+    r, c, k = 0, 0, 0
+    out[0, 0] = FRESH
+    for _ in range(h * w):
+        if not _free(out, r, c, dr[k], dc[k]):
+            k = (k + 1) % 4
+            if not _free(out, r, c, dr[k], dc[k]):
+                break
+        r, c = r + dr[k], c + dc[k]
+        out[r, c] = FRESH
+    return out
+
+
 def entries() -> list[Primitive]:
     return ([Primitive(f"bounce({s})", bounce, p, 2) for p, s in enumerate(("corners", "segments"))]
             + [Primitive(f"detour_rays({s})", detour_rays, p, 2) for p, s in enumerate(("right", "left"))]
-            + [Primitive("zigzag_down", zigzag_down, 0, 2)])
+            + [Primitive("zigzag_down", zigzag_down, 0, 2), Primitive("spiral", spiral, 0, 2)])

@@ -58,6 +58,14 @@ CASES = [
      [[3, 0, 0, 4, 0], [0, 3, 4, 0, 4], [3, 0, 0, 4, 0], [0, 3, 4, 0, 4]]),
     ("zigzag_down", 0, [[3, 0], [0, 1]], None),  # something below the top row
     ("zigzag_down", 0, [[0, 0], [0, 0]], None),
+    # an empty 6 x 6 grid: the spiral turns in off each side, one bare cell between its turns
+    ("spiral", 0, [[0] * 6 for _ in range(6)], [[F, F, F, F, F, F],
+                                                [0, 0, 0, 0, 0, F],
+                                                [F, F, F, F, 0, F],
+                                                [F, 0, F, F, 0, F],
+                                                [F, 0, 0, 0, 0, F],
+                                                [F, F, F, F, F, F]]),
+    ("spiral", 0, [[0, 0, 0], [0, 1, 0]], None),
 ]
 
 
