@@ -185,6 +185,30 @@ def largest_columns(g, p):
     return out
 
 
+@njit(cache=True)
+def staircase(g, p):
+    """A single row whose coloured cells run from the left edge grows one cell per row, down to as
+    many rows as half its width: row i has the run's length plus i cells. n/a unless the input is
+    one row of even width holding just such a run, and the longest row still fits."""
+    h, w = g.shape
+    if h != 1 or w % 2 or g[0, 0] == 0:
+        return na()
+    v = g[0, 0]
+    k = 0
+    while k < w and g[0, k] == v:
+        k += 1
+    for c in range(k, w):
+        if g[0, c] != 0:
+            return na()
+    rows = w // 2
+    if k + rows - 1 > w:
+        return na()
+    out = np.zeros((rows, w), dtype=np.uint8)
+    for i in range(rows):
+        out[i, :k + i] = v
+    return out
+
+
 def entries() -> list[Primitive]:
     out = [
         Primitive("colour_1x1(most_common)", colour_1x1, 0, 2),
@@ -204,4 +228,5 @@ def entries() -> list[Primitive]:
     out.append(Primitive("colour_histogram(with_0)", colour_histogram, 0, 3))
     out.append(Primitive("colour_histogram", colour_histogram, 1, 3))
     out.append(Primitive("largest_columns", largest_columns, 0, 3))
+    out.append(Primitive("staircase", staircase, 0, 2))
     return out

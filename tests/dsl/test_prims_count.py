@@ -47,6 +47,12 @@ CASES = [
      [[4, 2], [4, 2], [4, 2]]),
     ("largest_columns", 0, [[0, 0], [0, 0]], None),
     ("colour_histogram", 1, [[0, 5, 5]], None),  # one non-zero colour
+    # a run of two on a row of 6 grows to 3 rows; an odd width, a gap in the run, a run not at the edge
+    ("staircase", 0, [[4, 4, 0, 0, 0, 0]], [[4, 4, 0, 0, 0, 0], [4, 4, 4, 0, 0, 0], [4, 4, 4, 4, 0, 0]]),
+    ("staircase", 0, [[4, 0, 0, 0, 0]], None),
+    ("staircase", 0, [[4, 0, 4, 0]], None),
+    ("staircase", 0, [[0, 4, 0, 0]], None),
+    ("staircase", 0, [[4, 4, 4, 4]], None),  # the second row would not fit
 ]
 
 
