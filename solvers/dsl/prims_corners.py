@@ -5,7 +5,8 @@ per-colour direction: keep one colour, draw, overlay the pieces), or where an L-
 through the empty corner of its box and a diagonal continues from there, and ec883f72 (a cup sends
 diagonals off the outer corners of its closed side, in the colour of the block it holds) and
 93b581b8 (a 2 x 2 block of four colours: each colour is painted as a square off the opposite corner)
-and 77fdfe62 (four lone cells at the corners of a rectangle colour the quarters of a shape).
+and 77fdfe62 (four lone cells at the corners of a rectangle colour the quarters of a shape), and
+from arc2-training 4a1cacc2 (a lone cell fills the rectangle between it and the nearest corner).
 """
 
 from __future__ import annotations
@@ -153,8 +154,40 @@ def corner_key(g, p):
     return out
 
 
+@njit(cache=True)
+def fill_to_corner(g, p):
+    """Each lone cell (no coloured cell among its 8 neighbours) fills, in its colour, the rectangle
+    between it and the grid corner nearest to it (rows plus columns away). n/a on a tie between
+    corners, or with no lone cell."""
+    h, w = g.shape
+    out = g.copy()
+    found = False
+    for r in range(h):
+        for c in range(w):
+            if g[r, c] == 0:
+                continue
+            lone = True
+            for rr in range(max(0, r - 1), min(h, r + 2)):
+                for cc in range(max(0, c - 1), min(w, c + 2)):
+                    if (rr != r or cc != c) and g[rr, cc] != 0:
+                        lone = False
+            if not lone:
+                continue
+            up, left = r <= h - 1 - r, c <= w - 1 - c
+            if 2 * r == h - 1 or 2 * c == w - 1:
+                return na()  # as near one corner as another
+            r0, r1 = (0, r) if up else (r, h - 1)
+            c0, c1 = (0, c) if left else (c, w - 1)
+            out[r0:r1 + 1, c0:c1 + 1] = g[r, c]
+            found = True
+    if not found:
+        return na()
+    return out
+
+
 def entries() -> list[Primitive]:
     names = ("up_left", "up_right", "down_left", "down_right", "empty", "container")
     return ([Primitive(f"corner_rays({s})", corner_rays, p, 2) for p, s in enumerate(names)]
             + [Primitive("opposite_corners", opposite_corners, 0, 2)]
-            + [Primitive(f"corner_key({s})", corner_key, p, 3) for p, s in enumerate(("in_place", "cropped"))])
+            + [Primitive(f"corner_key({s})", corner_key, p, 3) for p, s in enumerate(("in_place", "cropped"))]
+            + [Primitive("fill_to_corner", fill_to_corner, 0, 2)])

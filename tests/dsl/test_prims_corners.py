@@ -81,6 +81,12 @@ CASES = [
     ("corner_key", 1, [row[:] for row in KEYED[:5]] + [[4, 0, 0, 0, 7, 6]], None),  # a fifth lone colour
     ("corner_key", 1, [[2, 0, 0, 0, 3], [0, 8, 8, 8, 0], [0, 8, 0, 0, 0], [4, 0, 0, 0, 6]], None),  # odd width
     ("corner_key", 1, [[2, 0, 3, 0], [0, 8, 8, 0], [4, 0, 0, 6]], None),  # the 3 off the rectangle's corner
+    # a lone cell fills to its nearest corner (bottom right); a cell in the middle row is a tie
+    ("fill_to_corner", 0, [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 3, 0], [0, 0, 0, 0]],
+     [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 3, 3], [0, 0, 3, 3]]),
+    ("fill_to_corner", 0, [[0, 0, 0, 0], [0, 3, 0, 0], [0, 0, 0, 0]], None),
+    # cells with a neighbour are no lone cells
+    ("fill_to_corner", 0, [[0, 0, 0, 0], [0, 3, 3, 0], [0, 0, 0, 0], [0, 0, 0, 0]], None),
 ]
 
 
