@@ -5,14 +5,16 @@ Designed from arc1-training tasks where every hollow square sends a line across 
 its middle row and column, drawn only on the background (the square itself stays as it is), and
 e9614598 (a cross is drawn halfway between two cells of one colour, in a row or in a column) and
 cbded52d (the only two marks of a colour in a row or column of a split grid put a third halfway)
-and 54d82841 (each cup gets a mark on the bottom row, under its middle).
+and 54d82841 (each cup gets a mark on the bottom row, under its middle), and 36fdfd69 (the cells
+that the rarest colour's clusters enclose in their boxes take a new colour).
 """
 
 from __future__ import annotations
 
+import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import FRESH, label, label_boxes, na
+from solvers.dsl.kernels_common import FRESH, colour_counts, label, label_boxes, na
 from solvers.dsl.primitive import Primitive
 
 
@@ -136,7 +138,66 @@ def midpoints(g, p):
     return out
 
 
+@njit(cache=True)
+def _clusters(mask, reach):
+    """Clusters of mask cells: two cells are in one cluster when a chain of cells joins them, each
+    within `reach` rows and columns of the next (reach 1: 8-connected). (labels, n) as `label`."""
+    h, w = mask.shape
+    lab = np.full((h, w), -1, dtype=np.int32)
+    stack = np.empty(h * w, dtype=np.int64)
+    n = 0
+    for r0 in range(h):
+        for c0 in range(w):
+            if not mask[r0, c0] or lab[r0, c0] >= 0:
+                continue
+            lab[r0, c0] = n
+            stack[0] = r0 * w + c0
+            top = 1
+            while top > 0:
+                top -= 1
+                r, c = stack[top] // w, stack[top] % w
+                for rr in range(max(0, r - reach), min(h, r + reach + 1)):
+                    for cc in range(max(0, c - reach), min(w, c + reach + 1)):
+                        if mask[rr, cc] and lab[rr, cc] < 0:
+                            lab[rr, cc] = n
+                            stack[top] = rr * w + cc
+                            top += 1
+            n += 1
+    return lab, n
+
+
+@njit(cache=True)
+def rare_boxes(g, p):
+    """Each cluster of the least common non-zero colour paints FRESH over the cells of its box that
+    are not its colour, 0 included. A cluster's cells touch (p = 1: 8-connected) or lie at most one
+    cell apart (p = 2: a dotted pattern is one cluster). n/a with under two non-zero colours (the
+    rare clusters sit in another colour's field), or when no box holds another cell."""
+    cnt = colour_counts(g)
+    rare, colours = -1, 0
+    for v in range(1, 10):
+        if cnt[v] > 0:
+            colours += 1
+            if rare < 0 or cnt[v] < cnt[rare]:
+                rare = v
+    if colours < 2:
+        return na()
+    lab, n = _clusters(g == rare, p)
+    box = label_boxes(lab, n)
+    out = g.copy()
+    painted = False
+    for i in range(n):
+        for r in range(box[i, 0], box[i, 1] + 1):
+            for c in range(box[i, 2], box[i, 3] + 1):
+                if g[r, c] != rare:
+                    out[r, c] = FRESH
+                    painted = True
+    if not painted:
+        return na()
+    return out
+
+
 def entries() -> list[Primitive]:
     return ([Primitive(f"centre_lines({s})", centre_lines, p, 2) for p, s in enumerate(("rows", "cols", "both"))]
             + [Primitive(f"centre_marks({s})", centre_marks, p, 3) for p, s in enumerate(EDGES)]
-            + [Primitive("midpoints", midpoints, 0, 2), Primitive("midpoints(only_pair)", midpoints, 1, 2)])
+            + [Primitive("midpoints", midpoints, 0, 2), Primitive("midpoints(only_pair)", midpoints, 1, 2)]
+            + [Primitive(f"rare_boxes({s})", rare_boxes, p, 2) for p, s in ((1, "touching"), (2, "gap1"))])

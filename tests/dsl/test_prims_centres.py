@@ -83,6 +83,25 @@ CASES = [
     # touching objects of two colours are two objects
     ("centre_marks", 0, [[3, 3, 3, 4], [0, 0, 0, 0]], [[3, 3, 3, 4], [0, F, 0, F]]),
     ("centre_marks", 0, [[0, 0], [0, 0]], None),
+    # the rare colour 2 in a field of 1: the touching pair fills its box; with gap1, cells one cell
+    # apart join too, so every 2 is in one cluster whose box is the grid
+    ("rare_boxes", 1, [[1, 2, 1, 1, 0],
+                       [2, 1, 1, 1, 0],
+                       [1, 1, 1, 1, 1],
+                       [1, 1, 2, 1, 2]], [[F, 2, 1, 1, 0],
+                                          [2, F, 1, 1, 0],
+                                          [1, 1, 1, 1, 1],
+                                          [1, 1, 2, 1, 2]]),
+    ("rare_boxes", 2, [[1, 2, 1, 1, 0],
+                       [2, 1, 1, 1, 0],
+                       [1, 1, 1, 1, 1],
+                       [1, 1, 2, 1, 2]], [[F, 2, F, F, F],
+                                          [2, F, F, F, F],
+                                          [F, F, F, F, F],
+                                          [F, F, 2, F, 2]]),
+    # one non-zero colour; rare cells alone in their boxes
+    ("rare_boxes", 1, [[0, 2], [2, 0]], None),
+    ("rare_boxes", 1, [[2, 1, 1, 1, 2], [1, 1, 1, 1, 1]], None),
 ]
 
 
