@@ -7,7 +7,8 @@ there. Designed from arc1-training 0e206a2e (three lone anchor cells call for th
 fit them; the templates go), 6aa20dc0 and 8a004b2b (the same, also at twice the size or more) and
 36d67576 (bodies with one anchor get their other anchors). `mirror_to_marker` is the simplest
 placement: a shape copied across the side of its box where a marker of another colour sits
-(2bcee788).
+(2bcee788); `step_to_marker` moves a block one cell toward the corner its marker holds (from
+arc2-training 470c91de, a task that arc1 does not hold).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import label, na
+from solvers.dsl.kernels_common import label, label_boxes, na
 from solvers.dsl.primitive import Primitive
 from solvers.dsl.prims_stamp import MAX_TEMPLATES, _boxes, _cut
 
@@ -295,8 +296,69 @@ def mirror_to_marker(g, p):
     return out
 
 
+@njit(cache=True)
+def step_to_marker(g, p):
+    """Each one-colour block (4-connected, at least 2 x 2) whose box holds just one cell of
+    another colour, at a corner of the box (a marker), moves one cell diagonally toward that
+    corner, the marker painted in the block's colour. n/a when no block is like that, or a moved
+    block would leave the grid or land on a cell that stays coloured."""
+    h, w = g.shape
+    lab, n = label(g, False, False)
+    box = label_boxes(lab, n)
+    mr = np.full(n, -1, dtype=np.int64)  # the marker's cell; -1: the block does not move
+    mc = np.full(n, -1, dtype=np.int64)
+    for i in range(n):
+        r0, r1, c0, c1 = box[i, 0], box[i, 1], box[i, 2], box[i, 3]
+        if r0 == r1 or c0 == c1:
+            continue
+        others = 0
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                if lab[r, c] != i:
+                    others += 1
+                    mr[i], mc[i] = r, c
+        if (others != 1 or g[mr[i], mc[i]] == 0 or (mr[i] != r0 and mr[i] != r1)
+                or (mc[i] != c0 and mc[i] != c1)):
+            mr[i], mc[i] = -1, -1
+    moving = np.zeros((h, w), dtype=np.int64) - 1  # the block each moving cell belongs to
+    colour = np.zeros(n, dtype=np.uint8)
+    for r in range(h):
+        for c in range(w):
+            i = lab[r, c]
+            if i >= 0:
+                colour[i] = g[r, c]
+                if mr[i] >= 0:
+                    moving[r, c] = i
+    for i in range(n):
+        if mr[i] >= 0:
+            if moving[mr[i], mc[i]] >= 0:
+                return na()  # the marker is itself a moving block
+            moving[mr[i], mc[i]] = i
+    out = g.copy()
+    for r in range(h):
+        for c in range(w):
+            if moving[r, c] >= 0:
+                out[r, c] = 0
+    found = False
+    for r in range(h):
+        for c in range(w):
+            i = moving[r, c]
+            if i < 0:
+                continue
+            rr = r + (-1 if mr[i] == box[i, 0] else 1)
+            cc = c + (-1 if mc[i] == box[i, 2] else 1)
+            if not (0 <= rr < h and 0 <= cc < w) or (out[rr, cc] != 0 and moving[rr, cc] != i):
+                return na()
+            out[rr, cc] = colour[i]
+            found = True
+    if not found:
+        return na()
+    return out
+
+
 def entries() -> list[Primitive]:
     mirrors = [Primitive(f"mirror_to_marker({s})", mirror_to_marker, p, 3) for p, s in enumerate(MIRROR_COLOURS)]
+    mirrors.append(Primitive("step_to_marker", step_to_marker, 0, 2))
     return mirrors + [Primitive(f"place_templates({m}{',erase' if e else ''}{',conn4' if c else ''})", place_templates,
                       4 * c + 2 * i + e, 3)
             for c in (0, 1) for i, m in enumerate(MODES) for e in (0, 1)]

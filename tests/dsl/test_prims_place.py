@@ -75,6 +75,19 @@ CASES = [
     ("mirror_to_marker", 0, [[1, 1], [0, 0]], None),  # one colour: no marker
     ("mirror_to_marker", 0, [[1, 2]], None),  # as many of each colour: no body
     ("mirror_to_marker", 0, [[1, 2, 1]], None),  # the marker inside the body's box
+    # a block of 2 with a marker 5 at its top-right corner moves up and right, the marker joining it
+    ("step_to_marker", 0, [[0, 0, 0, 0, 0],
+                           [0, 2, 2, 5, 0],
+                           [0, 2, 2, 2, 0],
+                           [0, 2, 2, 2, 0],
+                           [0, 0, 0, 0, 0]], [[0, 0, 2, 2, 2],
+                                              [0, 0, 2, 2, 2],
+                                              [0, 0, 2, 2, 2],
+                                              [0, 0, 0, 0, 0],
+                                              [0, 0, 0, 0, 0]]),
+    # a marker in the middle of a side; a block that would leave the grid
+    ("step_to_marker", 0, [[0, 0, 0, 0], [0, 2, 5, 2], [0, 2, 2, 2], [0, 0, 0, 0]], None),
+    ("step_to_marker", 0, [[5, 2, 0], [2, 2, 0], [0, 0, 0]], None),
 ]
 
 
