@@ -346,8 +346,36 @@ def span_rect(g, p):
     return out
 
 
+@njit(cache=True)
+def line_complement(g, p):
+    """Each row (p = 0) or column (p = 1) is turned inside out in its commonest non-zero colour
+    (ties to the lower): its cells of that colour become 0 and all its other cells that colour. A
+    line with no colour stays empty. n/a when the grid has no colour."""
+    h, w = g.shape
+    t = g if p == 0 else g.T
+    out = np.zeros(t.shape, dtype=np.uint8)
+    found = False
+    for r in range(t.shape[0]):
+        cnt = np.zeros(10, dtype=np.int64)
+        for c in range(t.shape[1]):
+            cnt[t[r, c]] += 1
+        v = 0
+        for k in range(1, 10):
+            if cnt[k] > cnt[v] or (v == 0 and cnt[k] > 0):
+                v = k
+        if v == 0:
+            continue
+        found = True
+        for c in range(t.shape[1]):
+            out[r, c] = 0 if t[r, c] == v else v
+    if not found:
+        return na()
+    return np.ascontiguousarray(out if p == 0 else out.T)
+
+
 def entries() -> list[Primitive]:
     out: list[Primitive] = []
+    out += [Primitive(f"line_complement({s})", line_complement, p, 2) for p, s in enumerate(("rows", "cols"))]
     out += [Primitive(f"line_majority({s})", line_majority, p, 2) for p, s in enumerate(("rows", "cols"))]
     out += [Primitive(f"mark_uniform_lines({s})", mark_uniform_lines, p, 3) for p, s in enumerate(("rows", "cols"))]
     out += [Primitive(f"fill_empty_lines({s})", fill_empty_lines, p, 2) for p, s in enumerate(("rows", "cols", "both"))]

@@ -44,6 +44,10 @@ CASES = [
      [[0, 1, 1, 1], [0, 1, 1, 1], [0, 1, 1, 1], [2, 0, 0, 0]]),
     ('span_rect', 1, [[1, 0, 0], [0, 0, 0], [0, 0, 1]], [[1, 1, 1], [1, 0, 1], [1, 1, 1]]),
     ('span_rect', 0, [[1, 1, 1]], None),  # three cells of colour 1: no pair
+    # each row turned inside out in its commonest colour; an empty row stays empty
+    ("line_complement", 0, [[6, 6, 0, 7], [0, 0, 0, 0], [0, 4, 4, 2]], [[0, 0, 6, 6], [0, 0, 0, 0], [4, 0, 0, 4]]),
+    ("line_complement", 1, [[6, 0], [6, 4], [0, 4]], [[0, 4], [0, 0], [6, 0]]),
+    ("line_complement", 0, [[0, 0], [0, 0]], None),
 ]
 
 
