@@ -78,9 +78,29 @@ def _same_shape(lab, i, r0, c0, j, s0, t0, bh, bw):
 
 
 @njit(cache=True)
+def _walled(hl, i, pl, r0, r1, c0, c1):
+    """Whether every cell next to hole i (4-neighbours, in its box grown by one) is of one object
+    of `pl`: a hole in an object, not a gap between several."""
+    h, w = hl.shape
+    wall = -1
+    for r in range(r0, r1 + 1):
+        for c in range(c0, c1 + 1):
+            if hl[r, c] != i:
+                continue
+            for dr, dc in ((-1, 0), (1, 0), (0, -1), (0, 1)):
+                rr, cc = r + dr, c + dc
+                if hl[rr, cc] == i:
+                    continue
+                if pl[rr, cc] < 0 or (wall >= 0 and pl[rr, cc] != wall):
+                    return False
+                wall = pl[rr, cc]
+    return True
+
+
+@njit(cache=True)
 def pieces_to_holes(g, p):
-    """Each hole (a 4-connected region of 0 that does not reach the border) takes the piece (a
-    one-colour object, 8-connected) of exactly its shape, unturned; where several fit, the nearest
+    """Each hole (a 4-connected region of 0 that does not reach the border, walled by one object)
+    takes the piece (a one-colour object, 8-connected) of exactly its shape, unturned; where several fit, the nearest
     (distance between the boxes' corners), none on a tie. The piece leaves its place, the hole takes
     its colour. Holes are taken in reading order, each piece once. n/a when no hole is filled."""
     h, w = g.shape
@@ -101,6 +121,8 @@ def pieces_to_holes(g, p):
         r0, r1, c0, c1 = hb[i, 0], hb[i, 1], hb[i, 2], hb[i, 3]
         if r0 == 0 or c0 == 0 or r1 == h - 1 or c1 == w - 1:
             continue  # open to the border: not a hole
+        if not _walled(hl, i, pl, r0, r1, c0, c1):
+            continue
         bh, bw = r1 - r0 + 1, c1 - c0 + 1
         best, best_d, tie = -1, 1 << 30, False
         for j in range(npc):

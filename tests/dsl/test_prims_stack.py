@@ -44,6 +44,8 @@ CASES = [
     # the only piece is turned: it does not fit; a gap open to the border is no hole; a tie
     ("pieces_to_holes", 0, [[5, 5, 5, 0, 0, 0], [5, 0, 5, 0, 3, 3], [5, 0, 5, 0, 0, 0], [5, 5, 5, 0, 0, 0]], None),
     ("pieces_to_holes", 0, [[5, 0, 5, 0, 3], [5, 5, 5, 0, 0]], None),
+    # a gap walled by two objects (5 and 6) is not a hole
+    ("pieces_to_holes", 0, [[0, 0, 0, 0, 0, 0], [0, 5, 5, 6, 0, 0], [0, 5, 0, 6, 0, 3], [0, 5, 6, 6, 0, 0]], None),
     ("pieces_to_holes", 0, [[3, 0, 0, 0, 4], [0, 5, 5, 5, 0], [0, 5, 0, 5, 0], [0, 5, 5, 5, 0]], None),
 ]
 
