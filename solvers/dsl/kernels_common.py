@@ -41,6 +41,19 @@ def colour_counts(g):
 
 
 @njit(cache=True)
+def full_rows(g):
+    """(h,) bool: the rows of g with no 0 cell (the columns: full_rows(g.T))."""
+    h, w = g.shape
+    out = np.ones(h, dtype=np.bool_)
+    for r in range(h):
+        for c in range(w):
+            if g[r, c] == 0:
+                out[r] = False
+                break
+    return out
+
+
+@njit(cache=True)
 def mask_box(mask):
     """(r0, r1, c0, c1) of the True cells of a 2-D bool mask, r1 and c1 inclusive; r1 = -1 if none."""
     h, w = mask.shape

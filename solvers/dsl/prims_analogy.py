@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import na
+from solvers.dsl.kernels_common import full_rows, na
 from solvers.dsl.primitive import Primitive
 
 
@@ -24,13 +24,9 @@ def _analogy_rows(g, out):
     under a template colour that its coloured cells do not rename."""
     h, w = g.shape
     t = -1
+    full = full_rows(g)
     for r in range(h):
-        full = True
-        for c in range(w):
-            if g[r, c] == 0:
-                full = False
-                break
-        if full:
+        if full[r]:
             t = r
             break
     if t < 0:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import enlarge, label, label_boxes, mask_box, na, object_sizes
+from solvers.dsl.kernels_common import enlarge, full_rows, label, label_boxes, mask_box, na, object_sizes
 from solvers.dsl.primitive import Primitive
 
 
@@ -260,22 +260,13 @@ def crop_lines(g, p):
     rows or two full columns, or when the box is the whole grid."""
     h, w = g.shape
     r0, r1, c0, c1 = -1, -1, -1, -1
+    rows, cols = full_rows(g), full_rows(g.T)
     for r in range(h):
-        full = True
-        for c in range(w):
-            if g[r, c] == 0:
-                full = False
-                break
-        if full:
+        if rows[r]:
             r0 = r if r0 < 0 else r0
             r1 = r
     for c in range(w):
-        full = True
-        for r in range(h):
-            if g[r, c] == 0:
-                full = False
-                break
-        if full:
+        if cols[c]:
             c0 = c if c0 < 0 else c0
             c1 = c
     if r0 < 0 or c0 < 0 or r1 == r0 or c1 == c0 or (r1 - r0 + 1 == h and c1 - c0 + 1 == w):
