@@ -16,6 +16,7 @@ from numba import njit
 
 from solvers.dsl.kernels_common import FRESH, colour_counts, label, label_boxes, na
 from solvers.dsl.primitive import Primitive
+from solvers.dsl.prims_colour import most_common_nonzero
 
 
 @njit(cache=True)
@@ -172,15 +173,9 @@ def rare_boxes(g, p):
     are not its colour, 0 included. A cluster's cells touch (p = 1: 8-connected) or lie at most one
     cell apart (p = 2: a dotted pattern is one cluster). n/a with under two non-zero colours (the
     rare clusters sit in another colour's field), or when no box holds another cell."""
-    cnt = colour_counts(g)
-    rare, colours = -1, 0
-    for v in range(1, 10):
-        if cnt[v] > 0:
-            colours += 1
-            if rare < 0 or cnt[v] < cnt[rare]:
-                rare = v
-    if colours < 2:
+    if (colour_counts(g)[1:] > 0).sum() < 2:
         return na()
+    rare = most_common_nonzero(g, True)
     lab, n = _clusters(g == rare, p)
     box = label_boxes(lab, n)
     out = g.copy()

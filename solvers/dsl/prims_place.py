@@ -320,7 +320,7 @@ def step_to_marker(g, p):
         if (others != 1 or g[mr[i], mc[i]] == 0 or (mr[i] != r0 and mr[i] != r1)
                 or (mc[i] != c0 and mc[i] != c1)):
             mr[i], mc[i] = -1, -1
-    moving = np.zeros((h, w), dtype=np.int64) - 1  # the block each moving cell belongs to
+    moving = np.full((h, w), -1, dtype=np.int64)  # the block each moving cell belongs to
     colour = np.zeros(n, dtype=np.uint8)
     for r in range(h):
         for c in range(w):

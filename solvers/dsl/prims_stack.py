@@ -104,11 +104,7 @@ def pieces_to_holes(g, p):
     (distance between the boxes' corners), none on a tie. The piece leaves its place, the hole takes
     its colour. Holes are taken in reading order, each piece once. n/a when no hole is filled."""
     h, w = g.shape
-    zero = np.zeros((h, w), dtype=np.uint8)
-    for r in range(h):
-        for c in range(w):
-            zero[r, c] = g[r, c] == 0
-    hl, nh = label(zero, 0, 0)
+    hl, nh = label((g == 0).astype(np.uint8), 0, 0)
     hb = label_boxes(hl, nh)
     pl, npc = label(g, 1, 0)
     pb = label_boxes(pl, npc)
