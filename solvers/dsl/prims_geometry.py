@@ -1,10 +1,11 @@
-"""Geometry primitives: the dihedral group, transpose, shifts."""
+"""Geometry primitives: the dihedral group, transpose, shifts, shears."""
 
 from __future__ import annotations
 
 import numpy as np
 from numba import njit
 
+from solvers.dsl.kernels_common import na
 from solvers.dsl.primitive import Primitive
 
 
@@ -53,10 +54,26 @@ def shift(g, p):
     return out
 
 
+@njit(cache=True)
+def shear(g, p):
+    """Each row slides right by one cell more than the row below it (p = 0: the top row slides
+    furthest) or above it (p = 1: the bottom row does), onto a 0 canvas h - 1 cells wider: the grid
+    leans into a parallelogram. n/a for one row or past 30 columns. From arc2-training 3cd86f4f."""
+    h, w = g.shape
+    if h < 2 or w + h - 1 > 30:
+        return na()
+    out = np.zeros((h, w + h - 1), dtype=np.uint8)
+    for r in range(h):
+        s = h - 1 - r if p == 0 else r
+        out[r, s:s + w] = g[r]
+    return out
+
+
 DIHEDRAL_NAMES = ("identity", "rot90", "rot180", "rot270", "flip_lr", "flip_ud", "transpose", "antitranspose")
 
 
 def entries() -> list[Primitive]:
     out = [Primitive(DIHEDRAL_NAMES[p], dihedral, p, 1) for p in range(1, 8)]
     out += [Primitive(f"shift_{d}", shift, p, 2) for p, d in enumerate(("up", "down", "left", "right"))]
+    out += [Primitive(f"shear({d})", shear, p, 2) for p, d in enumerate(("top", "bottom"))]
     return out

@@ -45,11 +45,14 @@ PER_GRID_SHARE = 1 / 3
 PER_GRID_EXTRA_COST = 1
 
 # Where normalising moves colour 0 (the grids' commonest colour is not black: a lattice, a full
-# picture), the rules learned at the root are also tried on the raw colours, where black may be the
-# background the rule needs (the objects sit on black, the lattice is just another colour). Only the
-# root: a search with no rows, so it takes milliseconds. "Keep the raw colours" is one more thing
-# the rule says: one more unit of cost, as for the per-grid search.
+# picture), the rules learned at the root and the table's rows are also tried on the raw colours,
+# where black may be the background the rule needs (the objects sit on black, the lattice is just
+# another colour) or the colour a row fills new cells with (a full picture sheared onto black). One
+# step only, with no pieces and no learned rule after the row: one expansion, so it takes
+# milliseconds. "Keep the raw colours" is one more thing the rule says: one more unit of cost, as
+# for the per-grid search.
 RAW_EXTRA_COST = 1
+RAW_DEPTH = 1
 
 # Where every grid is a lattice of one-colour parts (see solvers.dsl.coarse), the task on the parts'
 # colours is searched first, with this share of the time: its grids are small, so the search covers
@@ -151,13 +154,15 @@ class DslSolver:
         colours = normalising_map(ins + tests, outs) if self.normalise else ColourMap.identity()
         per_grid = per_grid_maps(ins, outs, tests) if self.normalise else None
         main_deadline = deadline if per_grid is None else deadline.share(1 - PER_GRID_SHARE)
+        if self.normalise and colours.forward[0] != 0:
+            # first: one expansion takes milliseconds, and the main search runs to its deadline
+            stats.append(Stats())
+            one_step = replace(self.config, max_depth=RAW_DEPTH, learn_depth=0, max_pieces=0)
+            yield from self._search(task, table, [ColourMap.identity()] * (len(ins) + len(tests)), deadline,
+                                    extra_cost + RAW_EXTRA_COST, stats[-1], raw=True, config=one_step)
         stats.append(Stats())
         yield from self._search(task, table, [colours] * (len(ins) + len(tests)), main_deadline, extra_cost,
                                 stats[-1])
-        if self.normalise and colours.forward[0] != 0:
-            stats.append(Stats())
-            yield from self._search(task, (), [ColourMap.identity()] * (len(ins) + len(tests)), deadline,
-                                    extra_cost + RAW_EXTRA_COST, stats[-1], raw=True)
         if per_grid is not None:
             stats.append(Stats())
             yield from self._search(task, table, per_grid, deadline, extra_cost + PER_GRID_EXTRA_COST, stats[-1])
@@ -211,15 +216,17 @@ class DslSolver:
                 yield replace(run[0], test_index=k, grid=Grid(out), provenance=f"{head}\n{where}\n{rest}")
 
     def _search(self, task: Task, table: Sequence, maps: Sequence[ColourMap], deadline: Deadline,
-                extra_cost: int, stats: Stats, raw: bool = False) -> Iterator[Candidate]:
+                extra_cost: int, stats: Stats, raw: bool = False, config: SearchConfig | None = None
+                ) -> Iterator[Candidate]:
         """One search with `maps[k]` numbering the colours of input k (train inputs, then test
         inputs; a train output takes its input's map); its programs cost `extra_cost` more. raw: the
-        maps are the identity in place of a normalisation (the program's text says so)."""
+        maps are the identity in place of a normalisation (the program's text says so). config: in
+        place of the solver's own (a shallower search)."""
         ins = [e.input.cells for e in task.train]
         n = len(ins)
         search = Search(table, [m.apply(g) for m, g in zip(maps, ins)],
                         [m.apply(e.output.cells) for m, e in zip(maps, task.train)],
-                        [m.apply(g.cells) for m, g in zip(maps[n:], task.test_inputs)], self.config, stats)
+                        [m.apply(g.cells) for m, g in zip(maps[n:], task.test_inputs)], config or self.config, stats)
         shared = maps[0] if all(m is maps[0] for m in maps) else None
         for found in search.run(deadline):
             found = replace(found, cost=found.cost + extra_cost)

@@ -9,6 +9,7 @@ from solvers.deadline import Deadline
 from solvers.dsl import learned, learned_crop, learned_features, learned_stamp, pieces, recolour
 from solvers.dsl.colours import ColourMap, normalising_map, per_grid_maps
 from solvers.dsl.pieces import PieceMasks, PiecePool, layers, masked
+from solvers.dsl.prims_geometry import shear
 from solvers.dsl.search import Found, Search, SearchConfig
 from solvers.dsl.sizes import predict_sizes
 from solvers.dsl.solver import DslSolver, score
@@ -333,3 +334,22 @@ def test_root_rules_are_also_tried_on_raw_colours_where_normalising_moves_black(
     found = list(DslSolver(SearchConfig(max_answers=1)).solve(task, Deadline.after(3)))
     assert any(c.grid == test_out and c.provenance.split("\n")[1:] == ["raw_colours", "count_fill(objects(3),rows)"]
                for c in found)
+
+
+def test_one_row_is_also_tried_on_raw_colours_first():
+    """A full picture (no black) sheared onto black: normalising makes the picture's commonest colour
+    0, so the new cells must be black in raw colours, where one row does it. The raw pass comes before
+    the main search, which would otherwise hold the deadline: found within a short one."""
+    rng = np.random.default_rng(5)
+
+    def pair():
+        i = rng.integers(2, 5, (4, 3)).astype(np.uint8)
+        i[:, 0] = 1  # colour 1 the commonest (6 of 12 cells) in every grid, so the map moves black
+        i[:2, 1] = 1
+        return Grid(i), Grid(shear(i, 0))
+
+    train = [pair() for _ in range(3)]
+    test_in, test_out = pair()
+    task = Task("sheared", tuple(Example(i, o) for i, o in train), (test_in,), (test_out,))
+    found = list(DslSolver().solve(task, Deadline.after(1.0)))
+    assert any(c.grid == test_out and c.provenance.split("\n")[1:] == ["raw_colours", "shear(top)"] for c in found)
