@@ -4,7 +4,8 @@ filled; loose cells are joined to the full line of their colour.
 Designed from 4612dd53 (a box and its dividers drawn in dashes: the gaps of the lines are filled in
 a new colour, while the rows and columns that only cross the box keep their few cells) and 5daaa586
 (inside a frame of four lines of four colours, each loose cell draws a line to the frame's side of
-its own colour).
+its own colour); and from arc2-training 9344f635 (each short segment, two cells of a colour side by
+side, stands for the whole row or column it lies along).
 """
 
 from __future__ import annotations
@@ -109,6 +110,45 @@ def join_to_lines(g, p):
     return out
 
 
+@njit(cache=True)
+def _segment_colours(g):
+    """For each row, the colour of its horizontal segments (two equal non-zero cells side by side),
+    -1 for none; -2 when a row has segments of two colours."""
+    h, w = g.shape
+    out = np.full(h, -1, dtype=np.int64)
+    for r in range(h):
+        for c in range(w - 1):
+            v = g[r, c]
+            if v != 0 and g[r, c + 1] == v:
+                out[r] = v if out[r] == -1 or out[r] == v else -2
+    return out
+
+
+@njit(cache=True)
+def extend_segments(g, p):
+    """Every row holding a horizontal segment (two equal non-zero cells side by side) becomes a full
+    line of its colour, every column holding a vertical one too, on a 0 grid: where they cross, rows
+    win (p = 0) or columns (p = 1); cells of no line are cleared. n/a when a row or column has
+    segments of two colours, or there are none."""
+    h, w = g.shape
+    rows = _segment_colours(g)
+    cols = _segment_colours(g.T.copy())
+    out = np.zeros((h, w), dtype=np.uint8)
+    drawn = False
+    for r in range(h):
+        for c in range(w):
+            a, b = rows[r], cols[c]
+            if a == -2 or b == -2:
+                return na()
+            v = (a if a >= 0 else b) if p == 0 else (b if b >= 0 else a)
+            if v >= 0:
+                out[r, c] = v
+                drawn = True
+    return out if drawn else na()
+
+
 def entries() -> list[Primitive]:
     return ([Primitive(f"dashed_lines({s})", dashed_lines, p, 2) for p, s in enumerate(("rows", "cols", "both"))]
-            + [Primitive("join_to_lines", join_to_lines, 0, 2)])
+            + [Primitive("join_to_lines", join_to_lines, 0, 2)]
+            + [Primitive(f"extend_segments({s})", extend_segments, p, 2)
+               for p, s in enumerate(("rows_over", "cols_over"))])

@@ -45,6 +45,13 @@ CASES = [
     # no full line of a loose cell's colour, or no loose cell
     ("join_to_lines", 0, [[1, 1, 1], [0, 2, 0], [0, 0, 0]], None),
     ("join_to_lines", 0, [[1, 1, 1], [0, 0, 0]], None),
+    # a row segment of 2s and a column segment of 3s; the lone 5 is cleared; rows win, then columns
+    ("extend_segments", 0, [[0, 3, 0, 5], [0, 3, 0, 0], [2, 2, 0, 0]],
+     [[0, 3, 0, 0], [0, 3, 0, 0], [2, 2, 2, 2]]),
+    ("extend_segments", 1, [[0, 3, 0, 5], [0, 3, 0, 0], [2, 2, 0, 0]],
+     [[0, 3, 0, 0], [0, 3, 0, 0], [2, 3, 2, 2]]),
+    ("extend_segments", 0, [[1, 1, 2, 2]], None),  # a row with segments of two colours
+    ("extend_segments", 1, [[1, 0, 1], [0, 1, 0]], None),  # no segment
 ]
 
 
