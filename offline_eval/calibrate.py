@@ -17,26 +17,16 @@ from pathlib import Path
 import numpy as np
 
 from ensemble.rules import Calibration, features, gather
-from offline_eval.compare import load_candidates
+from offline_eval.compare import load_candidates, run_tasks
 from solvers.overlap import overlapping
 from solvers.task import Task
-from submission.sources import SourceError, load_tasks
+from submission.sources import SourceError
 
 log = logging.getLogger(__name__)
 
 # A run with more of its tasks than this overlapping the reported split is refused outright: it is
 # that split (or most of it) under another name, not a training split with a few near-copies.
 MAX_OVERLAP = 0.1
-
-
-def run_tasks(run_dir: str | Path) -> tuple[str, list[Task]]:
-    """The source of an eval run and the tasks it ran (its sample)."""
-    path = Path(run_dir) / "summary.json"
-    try:
-        s = json.loads(path.read_text())
-    except (OSError, json.JSONDecodeError) as e:
-        raise SourceError(f"{path}: not an eval run's summary ({e})") from None
-    return s["source"], list(load_tasks(s["source"]).sample(s.get("sample"), s.get("seed", 0)).tasks)
 
 
 def examples(runs: Sequence[str | Path], solvers: Sequence[str],
@@ -78,7 +68,8 @@ def calibrate(runs: Sequence[str | Path], reported: Sequence[Task], command: str
     solvers: dict[str, None] = {}
     skip: set[str] = set()
     for run in runs:
-        source, tasks = run_tasks(run)
+        summary, tasks = run_tasks(run)
+        source = summary["source"]
         clash = overlapping(tasks, reported)
         if len(clash) > MAX_OVERLAP * len(tasks):
             raise SourceError(f"{run} ({source}): {len(clash)} of its {len(tasks)} tasks share content with the "
@@ -87,7 +78,7 @@ def calibrate(runs: Sequence[str | Path], reported: Sequence[Task], command: str
             log.warning("%s: leaving out %d task(s) that share content with the reported split: %s", run,
                         len(clash), ", ".join(clash))
             skip |= set(clash)
-        solvers.update(dict.fromkeys(json.loads((Path(run) / "summary.json").read_text())["solvers"]))
+        solvers.update(dict.fromkeys(summary["solvers"]))
     names = tuple(solvers)
     x, y = examples(runs, names, frozenset(skip))
     if len(y) == 0 or y.min() == y.max():

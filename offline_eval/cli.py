@@ -104,8 +104,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from offline_eval.runner import EvalConfig, evaluate, format_summary
 
     solvers = parse_solver_names(args.solvers)
+    solutions = str(Path(args.solutions).resolve()) if args.solutions else None
     config = EvalConfig(solvers, args.per_task_seconds, args.workers or default_workers(), args.seed,
-                        args.sample, gpu_workers(solvers, args.gpus), load_config(args.config))
+                        args.sample, gpu_workers(solvers, args.gpus), load_config(args.config), solutions,
+                        args.exclude)
     taskset = load_tasks(args.tasks, args.solutions)
     if args.exclude:
         # each source on its own: merged, a repeated id would hide the second copy's content
@@ -189,16 +191,12 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     from ensemble.rules import SHIPPED_CALIBRATION, load_calibration, registry
-    from offline_eval.compare import compare_rules, load_candidates
+    from offline_eval.compare import compare_rules, load_candidates, run_tasks
     from offline_eval.runner import format_summary
     from submission.io import write_json_atomic
 
     path = Path(args.run) / "summary.json"
-    try:
-        summary = json.loads(path.read_text())
-    except (OSError, json.JSONDecodeError) as e:
-        raise SourceError(f"{path}: not an eval run's summary ({e})") from None
-    tasks = load_tasks(summary["source"]).sample(summary.get("sample"), summary.get("seed", 0)).tasks
+    summary, tasks = run_tasks(args.run)
     calibration = load_calibration(args.calibration or SHIPPED_CALIBRATION)
     scores = compare_rules(tasks, load_candidates(args.run), registry(calibration))
     summary["rules"] = {s.rule: {"score": round(s.score, 4), "n_correct": s.n_correct,

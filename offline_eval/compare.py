@@ -13,6 +13,7 @@ from ensemble.rules import Rule, top_two
 from solvers.candidate import Candidate
 from solvers.grid import Grid
 from solvers.task import Task
+from submission.sources import SourceError, load_tasks
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,3 +59,17 @@ def load_candidates(run_dir: str | Path) -> dict[str, list[Candidate]]:
                       row["solver"], row["provenance"], fit)
         out.setdefault(c.task_id, []).append(c)
     return out
+
+
+def run_tasks(run_dir: str | Path) -> tuple[dict, list[Task]]:
+    """An eval run's summary and the tasks it scored, with their outputs: its source reloaded (with
+    the solutions file it was given) and cut to the tasks in its results, so that a run of a sample,
+    or of a split less another (`--exclude`), is rescored on its own tasks and no others."""
+    path = Path(run_dir) / "summary.json"
+    try:
+        summary = json.loads(path.read_text())
+    except (OSError, json.JSONDecodeError) as e:
+        raise SourceError(f"{path}: not an eval run's summary ({e})") from None
+    ran = set(pl.read_parquet(Path(run_dir) / "results.parquet")["task_id"].to_list())
+    tasks = [t for t in load_tasks(summary["source"], summary.get("solutions")).tasks if t.id in ran]
+    return summary, tasks

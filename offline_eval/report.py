@@ -16,8 +16,8 @@ from typing import Any
 
 import polars as pl
 
+from offline_eval.compare import run_tasks
 from offline_eval.tune import PLOT_NAME  # written by `arcforge tune`, embedded when present
-from submission.sources import load_tasks
 
 # the usual ARC palette, colours 0-9
 PALETTE = ["#000000", "#0074D9", "#FF4136", "#2ECC40", "#FFDC00", "#AAAAAA", "#F012BE", "#FF851B", "#7FDBFF",
@@ -26,8 +26,8 @@ PALETTE = ["#000000", "#0074D9", "#FF4136", "#2ECC40", "#FFDC00", "#AAAAAA", "#F
 
 def task_records(run: Path) -> list[dict[str, Any]]:
     """Per task: its pairs, and per test output the attempts, their provenance and the truth."""
-    summary = json.loads((run / "summary.json").read_text())
-    tasks = {t.id: t for t in load_tasks(summary["source"]).sample(summary.get("sample"), summary.get("seed", 0)).tasks}
+    summary, ran = run_tasks(run)
+    tasks = {t.id: t for t in ran}
     sub = json.loads((run / "submission.json").read_text())
     rows = pl.read_parquet(run / "results.parquet").sort(["task_id", "test_index"]).iter_rows(named=True)
     by_task: dict[str, list[dict[str, Any]]] = {}

@@ -37,6 +37,9 @@ class EvalConfig:
     # the solvers' shares, worker caps and ensemble rule: the shipped settings unless given, so that
     # an eval measures what a submission runs (a bare RunConfig() would split each task's time equally)
     run: RunConfig = field(default_factory=default_config)
+    # how the tasks were chosen, recorded so that `arcforge rules` and `report` reload the same ones
+    solutions: str | None = None  # --solutions FILE
+    exclude: str = ""  # --exclude SRC
 
 
 def candidate_rows(results: list[TaskResult]) -> pl.DataFrame:
@@ -97,6 +100,8 @@ def evaluate(taskset: TaskSet, out_dir: str | Path, config: EvalConfig) -> dict[
         "workers": config.workers,
         "seed": config.seed,
         "sample": config.sample,
+        "solutions": config.solutions,
+        "exclude": config.exclude,
         "gpus": config.gpus,
         "shares": {s: config.run.share_of(s) for s in config.solvers},
         "ensemble_rule": config.run.ensemble_rule,

@@ -141,6 +141,11 @@ def test_eval_exclude_leaves_out_tasks_shared_with_another_source(tmp_path):
     assert main(["eval", "--tasks", str(src), "--out", str(out), "--per-task-seconds", "1", "--workers", "1",
                  "--solvers", "heuristics", "--exclude", str(held)]) == 0
     assert set(pl.read_parquet(out / "results.parquet")["task_id"]) == {"bbbb0002"}
+    # rescoring the stored candidates keeps to the run's own tasks: the same figures as the run's
+    before = json.loads((out / "summary.json").read_text())
+    assert before["exclude"] == str(held)
+    assert main(["rules", str(out)]) == 0
+    assert json.loads((out / "summary.json").read_text())["rules"] == before["rules"]
     # excluding every task is an error, not an empty run
     assert main(["eval", "--tasks", str(src), "--out", str(tmp_path / "none"), "--per-task-seconds", "1",
                  "--exclude", str(src)]) == 2
