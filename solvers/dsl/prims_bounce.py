@@ -3,7 +3,8 @@
 Designed from arc1-training tasks: a3df8b1e and e179c5f4 (a pixel in a corner sends a diagonal that
 zigzags between the two long sides up to the far end of the grid), 508bd3b6 (a short diagonal
 segment carries on from its open end, reflects off the wall it meets, and runs out of the grid) and
-d9f24cd1 (rays rise from the bottom edge and step aside one column under each obstacle) and 3ac3eb23
+d9f24cd1 (rays rise from the bottom edge and step aside one column under each obstacle; from any
+edge, so that the task turned about keeps its row) and 3ac3eb23
 (each pixel on the top edge runs down as a chain of diamonds: its column, then both neighbours)
 and 28e73c20 (an empty grid gets a square spiral that turns in off each side it meets).
 """
@@ -15,6 +16,7 @@ from numba import njit
 
 from solvers.dsl.kernels_common import FRESH, label, label_boxes, na
 from solvers.dsl.primitive import Primitive
+from solvers.dsl.prims_geometry import dihedral
 
 MAX_STEPS = 900  # the most cells one ray visits (a 30 x 30 grid's area): a reflecting ray cannot loop forever
 
@@ -138,11 +140,8 @@ def bounce(g, p):
 
 
 @njit(cache=True)
-def detour_rays(g, p):
-    """Each cell of the bottom row whose colour appears nowhere above it sends a ray of its colour up
-    the grid; under a coloured cell the ray steps one column right (p = 0) or left (p = 1) and goes
-    on up, and it stops where that cell is coloured too or off the grid. n/a when no ray paints a
-    cell."""
+def _detour_up(g, p):
+    """detour_rays from the bottom edge: rays up, stepping right (p = 0) or left (p = 1)."""
     h, w = g.shape
     out = g.copy()
     side = 1 if p == 0 else -1
@@ -170,6 +169,27 @@ def detour_rays(g, p):
     if not painted:
         return na()
     return out
+
+
+@njit(cache=True)
+def detour_rays(g, p):
+    """Each cell of one edge whose colour appears nowhere off that edge sends a ray of its colour
+    across the grid; before a coloured cell the ray steps one cell aside and goes on, and it stops
+    where that cell is coloured too or off the grid. p >> 1 is the edge, as the counter-clockwise
+    quarter turns that bring it to the bottom (0 bottom, 1 left, 2 top, 3 right), and p & 1 the side
+    the ray steps to, seen from that bottom (0 right, 1 left): every edge, so that a task turned
+    about keeps its row. n/a when no ray paints a cell."""
+    k = p >> 1
+    if k == 0:
+        return _detour_up(g, p & 1)
+    out = _detour_up(dihedral(g, k), p & 1)
+    if out.shape[0] == 0:
+        return out
+    return dihedral(out, 4 - k)
+
+
+# detour_rays' names, by p: the way the rays run, then the way they step aside, in the grid's terms
+DETOUR_NAMES = ("up,right", "up,left", "right,down", "right,up", "down,left", "down,right", "left,up", "left,down")
 
 
 @njit(cache=True)
@@ -237,5 +257,5 @@ def spiral(g, p):
 
 def entries() -> list[Primitive]:
     return ([Primitive(f"bounce({s})", bounce, p, 2) for p, s in enumerate(("corners", "segments"))]
-            + [Primitive(f"detour_rays({s})", detour_rays, p, 2) for p, s in enumerate(("right", "left"))]
+            + [Primitive(f"detour_rays({s})", detour_rays, p, 2) for p, s in enumerate(DETOUR_NAMES)]
             + [Primitive("zigzag_down", zigzag_down, 0, 2), Primitive("spiral", spiral, 0, 2)])

@@ -46,6 +46,19 @@ CASES = [
      [[0, 0, 2, 0], [0, 5, 2, 0], [0, 2, 2, 0], [0, 2, 0, 0]]),
     ("detour_rays", 1, [[0, 0, 0, 0], [0, 5, 0, 0], [0, 0, 0, 0], [0, 2, 0, 0]],
      [[2, 0, 0, 0], [2, 5, 0, 0], [2, 2, 0, 0], [0, 2, 0, 0]]),
+    # from the other edges: the first case turned about (the kernel turns the edge to the bottom and back)
+    ("detour_rays", 2, [[0, 0, 0, 0], [2, 0, 5, 0], [0, 0, 0, 0], [0, 0, 0, 0]],  # from the left, stepping down
+     [[0, 0, 0, 0], [2, 2, 5, 0], [0, 2, 2, 2], [0, 0, 0, 0]]),
+    ("detour_rays", 4, [[0, 0, 2, 0], [0, 0, 0, 0], [0, 0, 5, 0], [0, 0, 0, 0]],  # from the top, stepping left
+     [[0, 0, 2, 0], [0, 2, 2, 0], [0, 2, 5, 0], [0, 2, 0, 0]]),
+    ("detour_rays", 7, [[0, 0, 0, 0], [0, 0, 0, 0], [0, 5, 0, 2], [0, 0, 0, 0]],  # from the right, stepping down
+     [[0, 0, 0, 0], [0, 0, 0, 0], [0, 5, 2, 2], [2, 2, 2, 0]]),
+    ("detour_rays", 3, [[0, 0, 0, 0], [2, 0, 5, 0], [0, 0, 0, 0], [0, 0, 0, 0]],  # from the left, stepping up
+     [[0, 2, 2, 2], [2, 2, 5, 0], [0, 0, 0, 0], [0, 0, 0, 0]]),
+    ("detour_rays", 5, [[0, 0, 2, 0], [0, 0, 0, 0], [0, 0, 5, 0], [0, 0, 0, 0]],  # from the top, stepping right
+     [[0, 0, 2, 0], [0, 0, 2, 2], [0, 0, 5, 2], [0, 0, 0, 2]]),
+    ("detour_rays", 6, [[0, 0, 0, 0], [0, 0, 0, 0], [0, 5, 0, 2], [0, 0, 0, 0]],  # from the right, stepping up
+     [[0, 0, 0, 0], [2, 2, 2, 0], [0, 5, 2, 2], [0, 0, 0, 0]]),
     # blocked above and aside: the ray stops; nothing on the bottom row: n/a
     ("detour_rays", 0, [[0, 0], [5, 5], [2, 0]], [[0, 0], [5, 5], [2, 2]]),
     ("detour_rays", 0, [[0, 3], [0, 0]], None),
