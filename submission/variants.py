@@ -37,7 +37,6 @@ class VariantError(ValueError):
 class Variant:
     """How each task is varied: a fixed symmetry, or draws from a seed (see the module docstring)."""
 
-    spec: str
     turn: int | None = None  # a fixed symmetry for every task, or None: drawn per task
     turns: bool = False  # draw a symmetry per task
     colours: bool = False  # draw a colour permutation per task
@@ -57,9 +56,9 @@ def parse_variant(spec: str) -> Variant:
     if not m:
         raise VariantError(f"@{spec}: not a variant; give dK (K in 0..7), cSEED, rSEED or RSEED")
     if m.group(1) is not None:
-        return Variant(spec, turn=int(m.group(1)))
+        return Variant(turn=int(m.group(1)))
     kind, seed = m.group(2), int(m.group(3))
-    return Variant(spec, turns=kind in "rR", colours=True, background=kind == "R", seed=seed)
+    return Variant(turns=kind in "rR", colours=True, background=kind == "R", seed=seed)
 
 
 def _grid(aug: Augment, g: Grid) -> Grid:
