@@ -37,6 +37,8 @@ def _inverse(k):
 def _turned_in(g, p):
     """g and the target shape as seen in the frame of symmetry k = p // TURN, as a parameter."""
     k = p // TURN
+    if k == 0:  # the published frame: no copy (these rows run in the search's inner loop)
+        return g, p
     th, tw = _target(p)
     if k == 1 or k == 3 or k == 6 or k == 7:
         th, tw = tw, th
@@ -46,7 +48,7 @@ def _turned_in(g, p):
 @njit(cache=True)
 def _turned_out(out, p):
     """A result from the turned frame, turned back; n/a stays n/a."""
-    if out.size == 0:
+    if out.size == 0 or p < TURN:
         return out
     return dihedral(out, p // TURN)
 
