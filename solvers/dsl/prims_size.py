@@ -1,7 +1,9 @@
 """Size primitives: up/down-scaling, padding, cropping, halves and thirds, compression.
 
 `crop_speckled` is designed from arc1-training 8731374e: a rectangle of one colour, speckled with
-stray cells, hides in a grid of noise; it is cut out, and its stray cells then draw lines."""
+stray cells, hides in a grid of noise; it is cut out, and its stray cells then draw lines.
+`square_up` from arc1-training 8e1813be: the stripes' colours, listed in order (a row or a column),
+become a square whose side is the count, each colour repeated across its row (or down its column)."""
 
 from __future__ import annotations
 
@@ -254,6 +256,21 @@ def compress(g, p):
 
 
 @njit(cache=True)
+def square_up(g, p):
+    """A column of h cells becomes h x h, each cell repeated along its row; a row of w cells becomes
+    w x w, repeated down its column. n/a for any other shape (a single cell included)."""
+    h, w = g.shape
+    if (w == 1) == (h == 1):
+        return na()
+    n = max(h, w)
+    out = np.empty((n, n), dtype=np.uint8)
+    for r in range(n):
+        for c in range(n):
+            out[r, c] = g[r, 0] if w == 1 else g[0, c]
+    return out
+
+
+@njit(cache=True)
 def crop_lines(g, p):
     """The box spanned by the outermost full lines (rows and columns with no 0), lines included:
     the first to the last full row, the first to the last full column. n/a with under two full
@@ -292,6 +309,7 @@ def entries() -> list[Primitive]:
         Primitive("crop_speckled", crop_speckled, 0, 2),
         Primitive("compress", compress, 0, 2),
         Primitive("crop_lines", crop_lines, 0, 2),
+        Primitive("square_up", square_up, 0, 2),
     ]
     out += [Primitive(f"crop_colour({c})", crop_colour, c, 2) for c in range(1, 10)]
     out += [Primitive(f"half({s})", half, p, 1) for p, s in enumerate(("left", "right", "top", "bottom"))]
