@@ -54,25 +54,89 @@ def _fill_classes(g, m, kind, a, b, tab):
 
 
 @njit(cache=True)
-def _period_fill(g, m):
-    """Fill cells of colour m from the smallest 2-D period (py, px) < (h, w) on which every other
-    cell agrees and every residue class has a known value. (filled grid, period area; 0 = none)."""
+def _masks_for_period(g, cnt, py, px, seen):
+    """Bits of the present colours m for which the 2-D period (py, px) fits the grid with the cells
+    of colour m hidden: every residue class then shows exactly one other colour. One pass for all
+    m at once, stopping as soon as no m can work (a class with 3 colours, or two classes whose
+    two-colour pairs share none). `seen` is scratch of py * px slots."""
     h, w = g.shape
-    best_py = 0
-    best_px = 0
-    best_tab = np.zeros(0, dtype=np.int64)
+    seen[:py * px] = 0
+    pairs = 0  # AND of the two-colour classes' colour bits: m must hide one of each such pair
+    for m in range(10):
+        if cnt[m] > 0:
+            pairs |= 1 << m
+    for r in range(h):
+        base = (r % py) * px
+        for c in range(w):
+            i = base + c % px
+            b = 1 << g[r, c]
+            s = seen[i]
+            if s & b:
+                continue
+            if s == 0:
+                seen[i] = b
+                continue
+            if s & (s - 1):  # already two colours: a third
+                return 0
+            seen[i] = s | b
+            pairs &= s | b
+            if pairs == 0:
+                return 0
+    for i in range(py * px):
+        s = seen[i]
+        if s & (s - 1) == 0:  # one colour: hiding it would leave the class unknown
+            pairs &= ~s
+    return pairs
+
+
+@njit(cache=True)
+def _periods(g, cnt):
+    """Per mask colour m, the smallest-area 2-D period (py, px) < (h, w) on which every cell not of
+    colour m agrees and every residue class shows a cell not of colour m (the first in row-major
+    order of (py, px) among equal areas): two (10,) int64 arrays, 0 where m has none."""
+    h, w = g.shape
+    bpy = np.zeros(10, dtype=np.int64)
+    bpx = np.zeros(10, dtype=np.int64)
+    area = np.full(10, h * w + 1, dtype=np.int64)
+    seen = np.zeros(h * w, dtype=np.int64)
     for py in range(1, h + 1):
         for px in range(1, w + 1):
             if py == h and px == w:
                 continue
-            if best_py > 0 and py * px >= best_py * best_px:
+            a = py * px
+            room = False  # can this area still beat some colour's best?
+            for m in range(10):
+                if cnt[m] > 0 and a < area[m]:
+                    room = True
+            if not room:
                 continue
-            tab = _class_colours(g, m, 0, py, px)
-            if tab.size > 0:
-                best_py, best_px, best_tab = py, px, tab
-    if best_py == 0:
-        return g.copy(), 0
-    return _fill_classes(g, m, 0, best_py, best_px, best_tab), best_py * best_px
+            bits = _masks_for_period(g, cnt, py, px, seen)
+            for m in range(10):
+                if (bits >> m) & 1 and a < area[m]:
+                    area[m] = a
+                    bpy[m] = py
+                    bpx[m] = px
+    return bpy, bpx
+
+
+@njit(cache=True)
+def _best_period(g):
+    """The mask colour for a periodic repair and its period: the smallest tile area plus hidden
+    cells (MDL), ties to the colour with fewer cells. (m, py, px); m = -1 when no colour works."""
+    cnt = colour_counts(g)
+    bpy, bpx = _periods(g, cnt)
+    best = -1
+    best_score = 0
+    for m in range(10):
+        if bpy[m] == 0:
+            continue
+        sc = -(bpy[m] * bpx[m] + cnt[m])
+        if best < 0 or sc > best_score or (sc == best_score and cnt[m] < cnt[best]):
+            best = m
+            best_score = sc
+    if best < 0:
+        return -1, 0, 0
+    return best, bpy[best], bpx[best]
 
 
 @njit(cache=True)
@@ -155,6 +219,12 @@ def repair(g, p):
     centre; p // 2 = 0 return the whole repaired grid, 1 only the repaired mask's bounding box.
     The mask colour is the present colour that makes the repair work (periodic: the smallest period
     area plus mask cells; symmetric: the most consistent symmetries), ties to the colour with fewer cells."""
+    if p % 2 == 0:
+        m, py, px = _best_period(g)
+        if m < 0:
+            return na()
+        out = _fill_classes(g, m, 0, py, px, _class_colours(g, m, 0, py, px))
+        return _crop_mask(out, g, m) if p // 2 == 1 else out
     cnt = colour_counts(g)
     best = -1
     best_score = 0
@@ -162,25 +232,38 @@ def repair(g, p):
     for m in range(10):
         if cnt[m] == 0:
             continue
-        if p % 2 == 0:
-            out, area = _period_fill(g, m)
-            if area == 0:
-                continue
-            sc = -(area + cnt[m])  # MDL: the tile plus the hidden cells
-        else:
-            out, nv = _sym_fill(g, m)
-            if nv == 0:
-                continue
-            sc = nv
-        if best < 0 or sc > best_score or (sc == best_score and cnt[m] < cnt[best]):
+        out, nv = _sym_fill(g, m)
+        if nv == 0:
+            continue
+        if best < 0 or nv > best_score or (nv == best_score and cnt[m] < cnt[best]):
             best = m
-            best_score = sc
+            best_score = nv
             best_out = out
     if best < 0:
         return na()
     if p // 2 == 1:
         return _crop_mask(best_out, g, best)
     return best_out
+
+
+@njit(cache=True)
+def periodic_shift(g, p):
+    """The periodic tiling, repaired as repair(periodic,full) does, moved one cell in direction p
+    (0 up, 1 down, 2 left, 3 right): each cell shows the tile's cell one step the other way, read on
+    past the edge, so the pattern runs on by one step (arc1-training caa06a1f: a covered tiling,
+    shown again one column on). n/a where no mask colour gives a period."""
+    m, py, px = _best_period(g)
+    if m < 0:
+        return na()
+    tab = _class_colours(g, m, 0, py, px)
+    h, w = g.shape
+    dr = 1 if p == 0 else (-1 if p == 1 else 0)
+    dc = 1 if p == 2 else (-1 if p == 3 else 0)
+    res = np.empty((h, w), dtype=np.uint8)
+    for r in range(h):
+        for c in range(w):
+            res[r, c] = tab[((r + dr + py) % py) * px + (c + dc + px) % px]
+    return res
 
 
 MIRROR_SLACK = 4  # how far a mirror line may sit from the grid's own centre line, in half-cells
@@ -312,9 +395,13 @@ def diagonal_fill(g, p):
     return _fill_classes(g, best_m, 2 if p == 1 else 1, best_tab.size, 1, best_tab)
 
 
+SIDES = ("up", "down", "left", "right")  # periodic_shift's p
+
+
 def entries() -> list[Primitive]:
     # p % 2: periodic (0) or symmetric (1); p // 2: the whole grid (0) or the hidden region only (1)
     return [Primitive(f"repair({how},{part})", repair, 2 * j + i, 2)
             for j, part in enumerate(("full", "region")) for i, how in enumerate(("periodic", "symmetric"))] + [
         Primitive("diagonal_fill(down)", diagonal_fill, 0, 2), Primitive("diagonal_fill(up)", diagonal_fill, 1, 2),
-        Primitive("mirror_repair(full)", mirror_repair, 0, 2), Primitive("mirror_repair(region)", mirror_repair, 1, 2)]
+        Primitive("mirror_repair(full)", mirror_repair, 0, 2), Primitive("mirror_repair(region)", mirror_repair, 1, 2),
+        *(Primitive(f"periodic_shift({d})", periodic_shift, p, 3) for p, d in enumerate(SIDES))]
