@@ -69,6 +69,17 @@ def mask_box(mask):
 
 
 @njit(cache=True)
+def crop_to_mask(out, g, m):
+    """out cut to the bounding box of the cells of colour m in g (the region a repair filled)."""
+    r0, r1, c0, c1 = mask_box(g == m)
+    res = np.empty((r1 - r0 + 1, c1 - c0 + 1), dtype=np.uint8)
+    for r in range(r0, r1 + 1):
+        for c in range(c0, c1 + 1):
+            res[r - r0, c - c0] = out[r, c]
+    return res
+
+
+@njit(cache=True)
 def label(g, diag, multi):
     """Connected components of non-zero cells, 4-connected (8 with diag), one colour each (any
     non-zero colours with multi): (labels int32 (h, w), -1 on zero cells, else 0..n-1 in scan order; n)."""

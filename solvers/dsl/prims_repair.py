@@ -1,12 +1,12 @@
 """Repair primitives: fill a region hidden under a mask colour from the periodic tiling, the diagonal
-stripes or the symmetries of the rest of the grid."""
+stripes or the symmetries of the rest of the grid (mirror lines off the centre: prims_mirror)."""
 
 from __future__ import annotations
 
 import numpy as np
 from numba import njit
 
-from solvers.dsl.kernels_common import colour_counts, mask_box, na
+from solvers.dsl.kernels_common import colour_counts, crop_to_mask, na
 from solvers.dsl.primitive import Primitive
 
 
@@ -204,16 +204,6 @@ def _sym_fill(g, m):
 
 
 @njit(cache=True)
-def _crop_mask(out, g, m):
-    r0, r1, c0, c1 = mask_box(g == m)
-    res = np.empty((r1 - r0 + 1, c1 - c0 + 1), dtype=np.uint8)
-    for r in range(r0, r1 + 1):
-        for c in range(c0, c1 + 1):
-            res[r - r0, c - c0] = out[r, c]
-    return res
-
-
-@njit(cache=True)
 def repair(g, p):
     """Repair a pattern hidden under a mask colour: p % 2 = 0 periodic tiling, 1 symmetry about the
     centre; p // 2 = 0 return the whole repaired grid, 1 only the repaired mask's bounding box.
@@ -224,7 +214,7 @@ def repair(g, p):
         if m < 0:
             return na()
         out = _fill_classes(g, m, 0, py, px, _class_colours(g, m, 0, py, px))
-        return _crop_mask(out, g, m) if p // 2 == 1 else out
+        return crop_to_mask(out, g, m) if p // 2 == 1 else out
     cnt = colour_counts(g)
     best = -1
     best_score = 0
@@ -242,7 +232,7 @@ def repair(g, p):
     if best < 0:
         return na()
     if p // 2 == 1:
-        return _crop_mask(best_out, g, best)
+        return crop_to_mask(best_out, g, best)
     return best_out
 
 
@@ -264,96 +254,6 @@ def periodic_shift(g, p):
         for c in range(w):
             res[r, c] = tab[((r + dr + py) % py) * px + (c + dc + px) % px]
     return res
-
-
-MIRROR_SLACK = 4  # how far a mirror line may sit from the grid's own centre line, in half-cells
-
-
-@njit(cache=True)
-def _mirror(r, c, kind, s):
-    """The image of (r, c) in the mirror line `s`: kind 0 the row r' = s - r, 1 the column c' = s - c,
-    2 the diagonal r - c = s, 3 the anti-diagonal r + c = s."""
-    if kind == 0:
-        return s - r, c
-    if kind == 1:
-        return r, s - c
-    if kind == 2:
-        return c + s, r - s
-    return s - c, s - r
-
-
-@njit(cache=True)
-def _mirror_fill(g, m):
-    """Fill cells of colour m from their images in every mirror line near the centre (see _mirror)
-    in which the other cells agree, each line seeing at least half of them; cells whose image falls
-    outside the grid are free. Lines may sit off the centre, as when a pattern has a margin.
-    (filled grid, number of lines) or (g, 0) when no line fits or some hidden cell has no known image."""
-    h, w = g.shape
-    known = np.zeros((h, w), dtype=np.bool_)
-    n_known = 0
-    for r in range(h):
-        for c in range(w):
-            if g[r, c] != m:
-                known[r, c] = True
-                n_known += 1
-    kinds = np.zeros(4 * (2 * MIRROR_SLACK + 1), dtype=np.int64)
-    lines = np.zeros(4 * (2 * MIRROR_SLACK + 1), dtype=np.int64)
-    n = 0
-    for kind in range(4):
-        centre = (h - 1, w - 1, 0, h - 1 if h < w else w - 1)[kind]
-        for s in range(centre - MIRROR_SLACK, centre + MIRROR_SLACK + 1):
-            seen = 0
-            ok = True
-            for r in range(h):
-                for c in range(w):
-                    rr, cc = _mirror(r, c, kind, s)
-                    if not known[r, c] or rr < 0 or cc < 0 or rr >= h or cc >= w or not known[rr, cc]:
-                        continue
-                    seen += 1
-                    if g[rr, cc] != g[r, c]:
-                        ok = False
-                        break
-                if not ok:
-                    break
-            if ok and 2 * seen >= n_known:
-                kinds[n] = kind
-                lines[n] = s
-                n += 1
-    out = g.copy()
-    if n == 0:
-        return out, 0
-    for _ in range(4):  # a hidden cell may see a known one only through another hidden cell's image
-        for r in range(h):
-            for c in range(w):
-                for i in range(n):
-                    if known[r, c]:
-                        break
-                    rr, cc = _mirror(r, c, kinds[i], lines[i])
-                    if rr >= 0 and cc >= 0 and rr < h and cc < w and known[rr, cc]:
-                        out[r, c] = out[rr, cc]
-                        known[r, c] = True
-    return out, n if known.all() else 0
-
-
-@njit(cache=True)
-def mirror_repair(g, p):
-    """Repair a pattern hidden under a mask colour from its mirror lines, which may sit off the
-    centre (_mirror_fill); p = 0 the whole grid, 1 only the mask's bounding box. The mask is the
-    present colour that the most mirror lines agree with once hidden (a real colour of a mirrored
-    pattern breaks none of them, the mask breaks them all), ties to fewer cells, then the lower colour."""
-    cnt = colour_counts(g)
-    best = -1
-    best_lines = 0
-    best_out = g
-    for m in range(10):
-        if cnt[m] == 0 or cnt[m] == g.size:
-            continue
-        out, lines = _mirror_fill(g, m)
-        if lines > best_lines or (lines == best_lines and lines > 0 and cnt[m] < cnt[best]):
-            best, best_lines, best_out = m, lines, out
-    if best < 0:
-        return na()
-    return _crop_mask(best_out, g, best) if p == 1 else best_out
 
 
 @njit(cache=True)
@@ -403,5 +303,4 @@ def entries() -> list[Primitive]:
     return [Primitive(f"repair({how},{part})", repair, 2 * j + i, 2)
             for j, part in enumerate(("full", "region")) for i, how in enumerate(("periodic", "symmetric"))] + [
         Primitive("diagonal_fill(down)", diagonal_fill, 0, 2), Primitive("diagonal_fill(up)", diagonal_fill, 1, 2),
-        Primitive("mirror_repair(full)", mirror_repair, 0, 2), Primitive("mirror_repair(region)", mirror_repair, 1, 2),
         *(Primitive(f"periodic_shift({d})", periodic_shift, p, 3) for p, d in enumerate(SIDES))]

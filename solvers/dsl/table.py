@@ -8,9 +8,9 @@ from solvers.dsl.primitive import Primitive
 
 # One module per family, `solvers.dsl.prims_<family>`, each with `entries()`.
 FAMILIES: tuple[str, ...] = (
-    "geometry", "colour", "size", "compose", "count", "objects", "extract", "draw", "lines", "repair", "shapes",
-    "stamp", "place", "continue", "corners", "centres", "coarse", "leak", "bounce", "flood", "facing", "dashes", "sort",
-    "analogy", "stack",
+    "geometry", "colour", "size", "compose", "count", "objects", "extract", "draw", "lines", "repair", "mirror",
+    "shapes", "stamp", "place", "continue", "corners", "centres", "coarse", "leak", "bounce", "flood", "facing",
+    "dashes", "sort", "analogy", "stack",
 )
 
 

@@ -18,16 +18,6 @@ CASES = [
     ('diagonal_fill', 1, [[1, 2, 4, 1], [4, 1, 5, 4], [2, 4, 1, 5], [1, 2, 4, 1]],
      [[1, 2, 4, 1], [4, 1, 2, 4], [2, 4, 1, 2], [1, 2, 4, 1]]),
     ('diagonal_fill', 0, [[1, 2, 3], [4, 5, 6]], None),  # no stripe repeats
-    # rows 1-4 mirror about the line between rows 2 and 3, off the centre: row 0 is a margin
-    ('mirror_repair', 0, [[3, 3, 1, 2], [1, 2, 3, 4], [5, 6, 7, 8], [5, 6, 7, 8], [9, 9, 3, 4]],
-     [[3, 3, 1, 2], [1, 2, 3, 4], [5, 6, 7, 8], [5, 6, 7, 8], [1, 2, 3, 4]]),
-    ('mirror_repair', 1, [[3, 3, 1, 2], [1, 2, 3, 4], [5, 6, 7, 8], [5, 6, 7, 8], [9, 9, 3, 4]], [[1, 2]]),
-    # mirrored both ways about the centre: the mask's colour breaks both mirrors, the others do not
-    ('mirror_repair', 0, [[9, 9, 2, 1], [9, 4, 4, 3], [3, 4, 4, 3], [1, 2, 2, 1]],
-     [[1, 2, 2, 1], [3, 4, 4, 3], [3, 4, 4, 3], [1, 2, 2, 1]]),
-    # symmetric about the diagonal only
-    ('mirror_repair', 0, [[1, 9, 3], [2, 5, 9], [3, 6, 8]], [[1, 2, 3], [2, 5, 6], [3, 6, 8]]),
-    ('mirror_repair', 0, [[1, 2, 3], [4, 5, 6], [7, 8, 1]], None),  # no mirror line fits
     # a chequer of 6 and 3 under a border of 1s (period 2 x 2), run on one cell: every colour flips
     ('periodic_shift', 2, [[6, 3, 6, 1], [3, 6, 3, 1], [1, 1, 1, 1]], [[3, 6, 3, 6], [6, 3, 6, 3], [3, 6, 3, 6]]),
     # rows of period 3 (1 2 4) with a hidden cell under 5: left and right read the tile on past the edge
