@@ -126,12 +126,17 @@ class DslSolver:
         learn_feature_rule([a, a], [b], 1)
         learn_map([a], [b])
         learn_crop([b, b], [np.ones((1, 1), dtype=np.uint8)], 1)
+        # the task splitters call their kernels from Python (the table's calls are inside numba)
+        coarse_task([a], [b], [a])
+        object_task([a], [b], [a])
 
     def solve(self, task: Task, deadline: Deadline) -> Iterator[Candidate]:
         self._stats = stats = []
-        ins = [e.input.cells for e in task.train]
-        outs = [e.output.cells for e in task.train]
-        tests = [g.cells for g in task.test_inputs]
+        # writable copies: a Grid's cells are read-only, and numba compiles a second specialisation
+        # of a kernel for a read-only array, inside this task's time on a cold cache
+        ins = [np.array(e.input.cells) for e in task.train]
+        outs = [np.array(e.output.cells) for e in task.train]
+        tests = [np.array(g.cells) for g in task.test_inputs]
         coarse = coarse_task(ins, outs, tests)
         if coarse is not None:
             yield from self._coarse(task, coarse, deadline.share(COARSE_SHARE), stats)
