@@ -4,6 +4,7 @@ where outputs change only the objects' boxes, the boxes cut out (solvers.dsl.obj
 
 from __future__ import annotations
 
+import gc
 import logging
 import math
 from collections.abc import Iterator, Sequence
@@ -131,6 +132,18 @@ class DslSolver:
         object_task([a], [b], [a])
 
     def solve(self, task: Task, deadline: Deadline) -> Iterator[Candidate]:
+        # a search holds hundreds of thousands of states, and each full pass of the cyclic collector
+        # rescans them all: with it paused, 4-9% more states are expanded in 10-30 s. The states are
+        # freed by reference counting all the same; the collector resumes when the task ends.
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            yield from self._solve_task(task, deadline)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def _solve_task(self, task: Task, deadline: Deadline) -> Iterator[Candidate]:
         self._stats = stats = []
         # writable copies: a Grid's cells are read-only, and numba compiles a second specialisation
         # of a kernel for a read-only array, inside this task's time on a cold cache

@@ -1,6 +1,9 @@
-"""After `DslSolver.warm_up`, a task compiles nothing: on a cold numba cache, each compile inside a
-task would take its time from that task's deadline (and a kernel call cannot be interrupted)."""
+"""What a task costs the DSL solver beyond its search. After `DslSolver.warm_up` a task compiles
+nothing: on a cold numba cache, each compile inside a task would take its time from that task's
+deadline (and a kernel call cannot be interrupted). The cyclic garbage collector is paused while a
+task runs, and resumes however the task ends."""
 
+import gc
 import importlib
 import pkgutil
 
@@ -50,3 +53,23 @@ def test_a_task_after_warm_up_compiles_no_kernel():
     list(solver.solve(task, Deadline.after(1.0)))
     grown = sorted(name for name, k in kernels.items() if len(k.signatures) > before[name])
     assert not grown, f"kernels compiled inside the task, after warm_up: {grown}"
+
+
+def test_the_collector_is_paused_during_a_task_and_resumes_after_it():
+    pairs = [lattice_pair(seed) for seed in range(4)]
+    task = Task("lattice", tuple(Example(i, o) for i, o in pairs[:3]), (pairs[3][0],), (pairs[3][1],))
+    solver = DslSolver()
+    assert gc.isenabled()
+    run = solver.solve(task, Deadline.after(0.5))
+    next(run)
+    assert not gc.isenabled()
+    run.close()  # a caller that stops reading at its deadline
+    assert gc.isenabled()
+    list(solver.solve(task, Deadline.after(0.5)))  # a caller that reads to the end
+    assert gc.isenabled()
+    gc.disable()  # a caller that had paused it keeps it paused
+    try:
+        list(solver.solve(task, Deadline.after(0.5)))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
