@@ -90,8 +90,8 @@ def _mirror_lines(g, cnt):
 @njit(cache=True)
 def _mirror_fill(g, m, valid):
     """Fill the cells of colour m from their images in the lines valid for m (see _mirror_lines);
-    cells whose image falls outside the grid are free. (filled grid, True) or (g, False) when some
-    hidden cell has no known image."""
+    cells whose image falls outside the grid are free. (filled grid, True), or (partly filled grid,
+    False) when some hidden cell has no known image."""
     h, w = g.shape
     known = g != m
     out = g.copy()
