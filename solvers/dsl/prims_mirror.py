@@ -93,18 +93,22 @@ def _mirror_fill(g, m, valid):
     cells whose image falls outside the grid are free. (filled grid, True), or (partly filled grid,
     False) when some hidden cell has no known image."""
     h, w = g.shape
+    kinds = np.empty(N_LINES, dtype=np.int64)  # m's lines, once, not per hidden cell and pass
+    lines = np.empty(N_LINES, dtype=np.int64)
+    n = 0
+    for i in range(N_LINES):
+        if valid[m, i]:
+            kinds[n], lines[n] = _line(i, h, w)
+            n += 1
     known = g != m
     out = g.copy()
     for _ in range(4):  # a hidden cell may see a known one only through another hidden cell's image
         for r in range(h):
             for c in range(w):
-                for i in range(N_LINES):
+                for i in range(n):
                     if known[r, c]:
                         break
-                    if not valid[m, i]:
-                        continue
-                    kind, s = _line(i, h, w)
-                    rr, cc = _mirror(r, c, kind, s)
+                    rr, cc = _mirror(r, c, kinds[i], lines[i])
                     if rr >= 0 and cc >= 0 and rr < h and cc < w and known[rr, cc]:
                         out[r, c] = out[rr, cc]
                         known[r, c] = True
