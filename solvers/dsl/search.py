@@ -30,7 +30,7 @@ from solvers.dsl.learned_move import learn_move
 from solvers.dsl.learned_parts import learn_parts
 from solvers.dsl.learned_source import learn_source
 from solvers.dsl.learned_step import Learned
-from solvers.dsl.pieces import GRID_OVERHEAD, PiecePool, combinations
+from solvers.dsl.pieces import PiecePool, combinations
 from solvers.dsl.primitive import Primitive
 from solvers.dsl.recolour import describe_map, learn_map
 from solvers.dsl.sizes import predict_sizes
@@ -40,8 +40,10 @@ log = logging.getLogger(__name__)
 # a learned last step: (grids of a state, train outputs, number of train grids) -> the steps that fit
 Learner = Callable[[Sequence[np.ndarray], Sequence[np.ndarray], int], list[Learned]]
 
-# Python and numpy overhead per node (per grid: pieces.GRID_OVERHEAD), added to the array bytes when metering.
-NODE_OVERHEAD = 200
+# Python overhead of a stored node (the _Node, its bytes and shapes objects, its heap entry), plus
+# this per grid (two ints in the shapes), added to the grids' bytes when metering.
+NODE_OVERHEAD = 260
+NODE_GRID_OVERHEAD = 16
 KEY_OVERHEAD = 72  # one int in the `seen` set
 
 
@@ -78,11 +80,33 @@ class Stats:
 
 @dataclass(slots=True)
 class _Node:
-    grids: tuple[np.ndarray, ...]
+    """A state: its grids packed into one bytes object (row-major, one after the other) and their
+    shapes flattened (h0, w0, h1, w1, ...).
+
+    Packed, not as arrays, because a search stores up to a million states and expands a few
+    thousand: a state of five arrays is some 17 Python objects (array, numba's memory record and
+    buffer, per grid), and freeing a million of them when the deadline comes took over a second
+    past it (31d5ba1a at 30 s). Packed, it is three. A leaf, never expanded, keeps no grids at all.
+    """
+
+    data: bytes
+    shapes: tuple[int, ...]
     cost: int
     depth: int
     parent: _Node | None = None
     prim: Primitive | None = None
+
+    def grids(self) -> tuple[np.ndarray, ...]:
+        """The state's grids, rebuilt: writable views of one fresh buffer (numba compiles a second
+        specialisation of every kernel for read-only arrays)."""
+        flat = np.frombuffer(bytearray(self.data), dtype=np.uint8)
+        out = []
+        at = 0
+        for i in range(0, len(self.shapes), 2):
+            h, w = self.shapes[i], self.shapes[i + 1]
+            out.append(flat[at:at + h * w].reshape(h, w))
+            at += h * w
+        return tuple(out)
 
     def program(self) -> tuple[str, ...]:
         names = []
@@ -142,37 +166,40 @@ class Search:
         paused = False
         targets = [(o.shape, o.tobytes()) for o in self.train_outputs]
         test_sizes = predict_sizes(self.train_inputs, self.train_outputs, self.test_inputs)
-        root = _Node(tuple(np.ascontiguousarray(g) for g in (*self.train_inputs, *self.test_inputs)), 0, 0)
-        seen = {hash((tuple(g.shape for g in root.grids), tuple(g.tobytes() for g in root.grids)))}
+        root_grids = tuple(np.ascontiguousarray(g) for g in (*self.train_inputs, *self.test_inputs))
+        root = _Node(b"".join(g.tobytes() for g in root_grids), _flat_shapes(root_grids), 0, 0)
+        seen = {hash((tuple(g.shape for g in root_grids), tuple(g.tobytes() for g in root_grids)))}
         answers: set[bytes] = set()
         best_partial = 0
         tie = itertools.count()  # heap tiebreak: first come, first served among equal costs
         heap: list[tuple[int, int, _Node]] = [(0, next(tie), root)]
         # learned answers are kept apart: they must not use up max_answers before the chains get going
         learned: set[bytes] = set()
-        if all(root.grids[i].shape == targets[i][0] for i in range(n_train)):
+        if all(root_grids[i].shape == targets[i][0] for i in range(n_train)):
             # the input itself is a piece: the bottom that an "add" task's top draws over. Chains that
             # give it back are merged into the root, which is never offered otherwise
-            pool.offer(0, ("input",), root.grids, n_train)
-            yield from self._learned(root, learned)
+            pool.offer(0, ("input",), root_grids, n_train)
+            yield from self._learned(root, root_grids, learned)
             # a rule over a searched set of cell features: too slow to try on every state, so the
             # root only (most such tasks recolour the input in place)
-            yield from self._learned(root, learned, learn_feature_rule)
+            yield from self._learned(root, root_grids, learned, learn_feature_rule)
             # every object moved by a learned per-colour move (root only, like the feature rule)
-            yield from self._learned(root, learned, learn_move)
+            yield from self._learned(root, root_grids, learned, learn_move)
             # objects recoloured after another object (a marker, a header): root only, like the move
-            yield from self._learned(root, learned, learn_source)
+            yield from self._learned(root, root_grids, learned, learn_source)
             # the cells of a grid split by separator lines, each kept, cleared, filled or templated
-            yield from self._learned(root, learned, learn_cells)
+            yield from self._learned(root, root_grids, learned, learn_cells)
         else:
-            yield from self._learned(root, learned, learn_reshaped)
+            yield from self._learned(root, root_grids, learned, learn_reshaped)
             # one object cut out: a search over labellings, features and selectors, too slow to try
             # on every state (noisy grids have hundreds of objects), so the root only
-            yield from self._learned(root, learned, learn_crop)
-        yield from self._learned(root, learned, learn_choice)  # a property of the task's own inputs
-        yield from self._learned(root, learned, learn_count)  # a count of the inputs' objects, drawn in a frame
+            yield from self._learned(root, root_grids, learned, learn_crop)
+        yield from self._learned(root, root_grids, learned, learn_choice)  # a property of the task's own inputs
+        # a count of the inputs' objects, drawn in a frame
+        yield from self._learned(root, root_grids, learned, learn_count)
         while heap:
             _, _, node = heapq.heappop(heap)
+            node_grids = root_grids if node is root else node.grids()
             self.stats.expanded += 1
             leaf_level = node.depth + 1 >= self.config.max_depth
             if not paused and pause.expired():
@@ -181,7 +208,7 @@ class Search:
             for prim in self.table:
                 if deadline.expired():
                     return
-                grids = _apply(prim, node.grids)
+                grids = _apply(prim, node_grids)
                 self.stats.applied += 1
                 if grids is None:
                     continue
@@ -198,7 +225,9 @@ class Search:
                 self.stats.states += 1
                 shaped = all(grids[i].shape == targets[i][0] for i in range(n_train))
                 matched = sum(parts[i] == targets[i][1] for i in range(n_train)) if shaped else 0
-                child = _Node(grids, node.cost + prim.cost, node.depth + 1, node, prim)
+                store = not leaf_level and not self.stats.capped
+                child = _Node(b"".join(parts) if store else b"", _flat_shapes(grids) if store else (),
+                              node.cost + prim.cost, node.depth + 1, node, prim)
                 if shaped and matched < n_train:
                     pool.offer(child.cost, child.program(), grids, n_train)
                     lut = learn_map(grids[:n_train], self.train_outputs)
@@ -210,9 +239,9 @@ class Search:
                             if len(answers) >= self.config.max_answers:
                                 return
                     if child.depth <= self.config.learn_depth:
-                        yield from self._learned(child, learned)
+                        yield from self._learned(child, grids, learned)
                 elif not shaped and child.depth <= self.config.learn_depth:
-                    yield from self._learned(child, learned, learn_reshaped)
+                    yield from self._learned(child, grids, learned, learn_reshaped)
                 if matched == n_train:
                     if _is_new(answers, grids[n_train:]):
                         yield Found(child.program(), child.cost, matched, n_train, grids[n_train:])
@@ -221,20 +250,22 @@ class Search:
                 elif matched > best_partial and n_train > 1 and _sizes_ok(grids[n_train:], test_sizes):
                     best_partial = matched
                     yield Found(child.program(), child.cost, matched, n_train, grids[n_train:])
-                if not leaf_level and not self.stats.capped:
+                if store:
                     self._store(child)
                     heapq.heappush(heap, (child.cost, next(tie), child))
 
-    def _learned(self, node: _Node, seen: set[bytes], learn: Learner = learn_all) -> Iterator[Found]:
-        """The learned steps that finish this state, up to `max_answers` distinct answers in all: by
-        default the cell, object and stamp rules of a state with the output shapes (solvers.dsl.learned)."""
+    def _learned(self, node: _Node, grids: tuple[np.ndarray, ...], seen: set[bytes], learn: Learner = learn_all
+                 ) -> Iterator[Found]:
+        """The learned steps that finish this state (its `grids`), up to `max_answers` distinct answers
+        in all: by default the cell, object and stamp rules of a state with the output shapes
+        (solvers.dsl.learned)."""
         n_train = len(self.train_outputs)
-        for step in learn(node.grids, self.train_outputs, n_train):
+        for step in learn(grids, self.train_outputs, n_train):
             if len(seen) < self.config.max_answers and _is_new(seen, step.tests):
                 yield Found((*node.program(), step.name), node.cost + step.cost, n_train, n_train, step.tests)
 
     def _store(self, node: _Node) -> None:
-        self.stats.bytes += NODE_OVERHEAD + sum(g.nbytes + GRID_OVERHEAD for g in node.grids)
+        self.stats.bytes += NODE_OVERHEAD + len(node.data) + NODE_GRID_OVERHEAD * (len(node.shapes) // 2)
         self.stats.depth = max(self.stats.depth, node.depth)
         if self.stats.bytes >= self.config.memory_cap_bytes:
             self.stats.capped = True
@@ -261,6 +292,10 @@ def _apply(prim: Primitive, grids: tuple[np.ndarray, ...]) -> tuple[np.ndarray, 
             return None
         out.append(r)
     return tuple(out)
+
+
+def _flat_shapes(grids: Sequence[np.ndarray]) -> tuple[int, ...]:
+    return tuple(d for g in grids for d in g.shape)
 
 
 def _bytes_of(g: np.ndarray) -> bytes:
