@@ -40,10 +40,10 @@ log = logging.getLogger(__name__)
 # a learned last step: (grids of a state, train outputs, number of train grids) -> the steps that fit
 Learner = Callable[[Sequence[np.ndarray], Sequence[np.ndarray], int], list[Learned]]
 
-# Python overhead of a stored node (the _Node, its bytes and shapes objects, its heap entry), plus
-# this per grid (two ints in the shapes), added to the grids' bytes when metering.
-NODE_OVERHEAD = 260
-NODE_GRID_OVERHEAD = 16
+# Python overhead of a stored node (the _Node, its bytes and shapes tuple, its heap entry), plus
+# this per grid (its shape tuple), added to the grids' bytes when metering.
+NODE_OVERHEAD = 230
+NODE_GRID_OVERHEAD = 64
 KEY_OVERHEAD = 72  # one int in the `seen` set
 
 
@@ -81,16 +81,17 @@ class Stats:
 @dataclass(slots=True)
 class _Node:
     """A state: its grids packed into one bytes object (row-major, one after the other) and their
-    shapes flattened (h0, w0, h1, w1, ...).
+    shapes ((h0, w0), (h1, w1), ...: the tuples the state's hash key was made of).
 
     Packed, not as arrays, because a search stores up to a million states and expands a few
     thousand: a state of five arrays is some 17 Python objects (array, numba's memory record and
     buffer, per grid), and freeing a million of them when the deadline comes took over a second
-    past it (31d5ba1a at 30 s). Packed, it is three. A leaf, never expanded, keeps no grids at all.
+    past it (31d5ba1a at 30 s). Packed, it is 3 plus one shape tuple per grid. A leaf, never
+    expanded, keeps no grids at all.
     """
 
     data: bytes
-    shapes: tuple[int, ...]
+    shapes: tuple[tuple[int, int], ...]
     cost: int
     depth: int
     parent: _Node | None = None
@@ -102,8 +103,7 @@ class _Node:
         flat = np.frombuffer(bytearray(self.data), dtype=np.uint8)
         out = []
         at = 0
-        for i in range(0, len(self.shapes), 2):
-            h, w = self.shapes[i], self.shapes[i + 1]
+        for h, w in self.shapes:
             out.append(flat[at:at + h * w].reshape(h, w))
             at += h * w
         return tuple(out)
@@ -167,7 +167,7 @@ class Search:
         targets = [(o.shape, o.tobytes()) for o in self.train_outputs]
         test_sizes = predict_sizes(self.train_inputs, self.train_outputs, self.test_inputs)
         root_grids = tuple(np.ascontiguousarray(g) for g in (*self.train_inputs, *self.test_inputs))
-        root = _Node(b"".join(g.tobytes() for g in root_grids), _flat_shapes(root_grids), 0, 0)
+        root = _Node(b"".join(g.tobytes() for g in root_grids), tuple(g.shape for g in root_grids), 0, 0)
         seen = {hash((tuple(g.shape for g in root_grids), tuple(g.tobytes() for g in root_grids)))}
         answers: set[bytes] = set()
         best_partial = 0
@@ -213,10 +213,11 @@ class Search:
                 if grids is None:
                     continue
                 parts = [g.tobytes() for g in grids]
+                shapes = tuple(g.shape for g in grids)
                 if not leaf_level:
                     # leaves are never expanded, so they need no key: that saves the hashing and
                     # most of the memory (leaves are the most numerous states)
-                    key = hash((tuple(g.shape for g in grids), tuple(parts)))
+                    key = hash((shapes, tuple(parts)))
                     if key in seen:
                         continue
                     if not self.stats.capped:
@@ -226,7 +227,7 @@ class Search:
                 shaped = all(grids[i].shape == targets[i][0] for i in range(n_train))
                 matched = sum(parts[i] == targets[i][1] for i in range(n_train)) if shaped else 0
                 store = not leaf_level and not self.stats.capped
-                child = _Node(b"".join(parts) if store else b"", _flat_shapes(grids) if store else (),
+                child = _Node(b"".join(parts) if store else b"", shapes if store else (),
                               node.cost + prim.cost, node.depth + 1, node, prim)
                 if shaped and matched < n_train:
                     pool.offer(child.cost, child.program(), grids, n_train)
@@ -265,7 +266,7 @@ class Search:
                 yield Found((*node.program(), step.name), node.cost + step.cost, n_train, n_train, step.tests)
 
     def _store(self, node: _Node) -> None:
-        self.stats.bytes += NODE_OVERHEAD + len(node.data) + NODE_GRID_OVERHEAD * (len(node.shapes) // 2)
+        self.stats.bytes += NODE_OVERHEAD + len(node.data) + NODE_GRID_OVERHEAD * len(node.shapes)
         self.stats.depth = max(self.stats.depth, node.depth)
         if self.stats.bytes >= self.config.memory_cap_bytes:
             self.stats.capped = True
@@ -292,10 +293,6 @@ def _apply(prim: Primitive, grids: tuple[np.ndarray, ...]) -> tuple[np.ndarray, 
             return None
         out.append(r)
     return tuple(out)
-
-
-def _flat_shapes(grids: Sequence[np.ndarray]) -> tuple[int, ...]:
-    return tuple(d for g in grids for d in g.shape)
 
 
 def _bytes_of(g: np.ndarray) -> bytes:

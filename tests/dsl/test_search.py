@@ -10,7 +10,7 @@ from solvers.dsl import learned, learned_crop, learned_features, learned_stamp, 
 from solvers.dsl.colours import ColourMap, normalising_map, per_grid_maps
 from solvers.dsl.pieces import PieceMasks, PiecePool, layers, masked
 from solvers.dsl.prims_geometry import shear
-from solvers.dsl.search import Found, Search, SearchConfig, _flat_shapes, _Node
+from solvers.dsl.search import Found, Search, SearchConfig, _Node
 from solvers.dsl.sizes import predict_sizes
 from solvers.dsl.solver import DslSolver, score
 from solvers.dsl.table import build_table
@@ -89,7 +89,7 @@ def test_deadline_is_respected():
 def test_a_stored_state_gives_back_its_grids_writable():
     grids = (np.arange(12, dtype=np.uint8).reshape(3, 4), np.full((1, 1), 7, np.uint8),
              np.arange(30 * 30, dtype=np.uint8).reshape(30, 30) % 10)
-    node = _Node(b"".join(g.tobytes() for g in grids), _flat_shapes(grids), 0, 0)
+    node = _Node(b"".join(g.tobytes() for g in grids), tuple(g.shape for g in grids), 0, 0)
     back = node.grids()
     assert [g.shape for g in back] == [g.shape for g in grids]
     assert all(np.array_equal(a, b) for a, b in zip(back, grids))
