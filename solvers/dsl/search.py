@@ -168,7 +168,7 @@ class Search:
         test_sizes = predict_sizes(self.train_inputs, self.train_outputs, self.test_inputs)
         root_grids = tuple(np.ascontiguousarray(g) for g in (*self.train_inputs, *self.test_inputs))
         root = _Node(b"".join(g.tobytes() for g in root_grids), tuple(g.shape for g in root_grids), 0, 0)
-        seen = {hash((root.shapes, tuple(g.tobytes() for g in root_grids)))}
+        seen = {hash((tuple(g.shape for g in root_grids), tuple(g.tobytes() for g in root_grids)))}
         answers: set[bytes] = set()
         best_partial = 0
         tie = itertools.count()  # heap tiebreak: first come, first served among equal costs
