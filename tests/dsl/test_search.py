@@ -300,7 +300,9 @@ def test_pieces_are_combined_at_the_pause_and_chains_then_use_the_rest_of_the_ti
     t0 = time.monotonic()
     full = [f for f in search.run(Deadline.after(1.0)) if f.matched == f.n_train]
     assert any(f.program[0] == "overlay_nonzero(top, bottom)" for f in full)
-    assert 0.9 < time.monotonic() - t0 < 1.5
+    # it ran to the deadline (the chains used the rest of the time); the 0.5 s bound on the overrun
+    # is test_deadline_is_respected's, so this one leaves room for a CI machine under load
+    assert 0.9 < time.monotonic() - t0 < 2.0
 
 
 def test_a_chain_followed_by_a_learned_recolouring_is_found():
