@@ -72,6 +72,7 @@ class Found:
 class Stats:
     states: int = 0  # distinct states created
     applied: int = 0  # primitive applications to a whole state
+    idle: int = 0  # applications that left every train grid as it was (dropped)
     expanded: int = 0  # states whose children were generated
     bytes: int = 0  # metered memory of the stored states
     capped: bool = False  # the memory cap was reached
@@ -202,6 +203,12 @@ class Search:
             node_grids = root_grids if node is root else node.grids()
             self.stats.expanded += 1
             leaf_level = node.depth + 1 >= self.config.max_depth
+            # a step that leaves every train grid as it was has no evidence for what it does to the
+            # test grids (erase_colour(k) of a colour that only a test input holds): its child is
+            # dropped, whether it changed the test grids (an unsupported guess that would tie with
+            # the right answer) or not (the parent again, which only leaves are not merged with)
+            node_train = [g.tobytes() for g in node_grids[:n_train]]
+            node_shapes = tuple(g.shape for g in node_grids[:n_train])
             if not paused and pause.expired():
                 paused = True
                 yield None
@@ -214,6 +221,9 @@ class Search:
                     continue
                 parts = [g.tobytes() for g in grids]
                 shapes = tuple(g.shape for g in grids)
+                if parts[:n_train] == node_train and shapes[:n_train] == node_shapes:
+                    self.stats.idle += 1
+                    continue
                 if not leaf_level:
                     # leaves are never expanded, so they need no key: that saves the hashing and
                     # most of the memory (leaves are the most numerous states)

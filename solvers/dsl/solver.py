@@ -268,5 +268,6 @@ def sub_task(task_id: str, inputs: Sequence[np.ndarray], outputs: Sequence[np.nd
 def merged(stats: Sequence[Stats]) -> Stats:
     """The stats of searches run one after the other: counts add up, memory and depth take the most."""
     return Stats(states=sum(s.states for s in stats), applied=sum(s.applied for s in stats),
-                 expanded=sum(s.expanded for s in stats), bytes=max(s.bytes for s in stats),
+                 idle=sum(s.idle for s in stats), expanded=sum(s.expanded for s in stats),
+                 bytes=max(s.bytes for s in stats),
                  capped=any(s.capped for s in stats), depth=max(s.depth for s in stats))

@@ -86,6 +86,22 @@ def test_deadline_is_respected():
     assert search.stats.states > 0
 
 
+def test_a_step_that_leaves_every_train_grid_as_it_was_is_dropped():
+    """flip_lr on grids of colours 0-4, and a test input that also holds 7: erase_colour(7) changes
+    nothing on the train grids, so "flip_lr, erase_colour(7)" fits them all as well as flip_lr does
+    and would give a second answer that no train pair speaks for."""
+    table = {p.name: p for p in build_table()}
+    ins = random_grids(4, 5, (4, 5))
+    ins[3][0, :2] = 7
+    outs = [table["flip_lr"](g) for g in ins]
+    rows = [table[n] for n in ("flip_lr", "erase_colour(1)", "erase_colour(7)")]
+    search = Search(rows, ins[:3], outs[:3], ins[3:], SearchConfig(max_depth=3, max_pieces=0, learn_depth=0))
+    full = {f.program: f for f in search.run(Deadline.after(5)) if f.matched == f.n_train}
+    assert np.array_equal(full["flip_lr",].tests[0], outs[3])
+    assert not [p for p in full if "erase_colour(7)" in p or "erase_colour(1)" in p]
+    assert search.stats.idle > 0
+
+
 def test_a_stored_state_gives_back_its_grids_writable():
     grids = (np.arange(12, dtype=np.uint8).reshape(3, 4), np.full((1, 1), 7, np.uint8),
              np.arange(30 * 30, dtype=np.uint8).reshape(30, 30) % 10)
