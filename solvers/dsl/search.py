@@ -169,7 +169,7 @@ class Search:
         test_sizes = predict_sizes(self.train_inputs, self.train_outputs, self.test_inputs)
         root_grids = tuple(np.ascontiguousarray(g) for g in (*self.train_inputs, *self.test_inputs))
         root = _Node(b"".join(g.tobytes() for g in root_grids), tuple(g.shape for g in root_grids), 0, 0)
-        seen = {hash((tuple(g.shape for g in root_grids), tuple(g.tobytes() for g in root_grids)))}
+        seen = {hash((root.shapes, tuple(g.tobytes() for g in root_grids)))}
         answers: set[bytes] = set()
         best_partial = 0
         tie = itertools.count()  # heap tiebreak: first come, first served among equal costs
@@ -208,7 +208,7 @@ class Search:
             # dropped, whether it changed the test grids (an unsupported guess that would tie with
             # the right answer) or not (the parent again, which only leaves are not merged with)
             node_train = [g.tobytes() for g in node_grids[:n_train]]
-            node_shapes = tuple(g.shape for g in node_grids[:n_train])
+            node_shapes = node.shapes[:n_train]
             if not paused and pause.expired():
                 paused = True
                 yield None
