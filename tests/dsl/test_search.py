@@ -45,12 +45,14 @@ def task_from_program(names, n_train=3, seed=0) -> Task:
 ])
 def test_finds_known_programs(program):
     task = task_from_program(program)
-    found = list(DslSolver(SearchConfig(max_answers=1)).solve(task, Deadline.after(20)))
-    full = [c for c in found if c.train_fit == 1.0]
-    assert full, "no program reproduced the train pairs"
-    assert full[0].grid == task.test_outputs[0]
+    # the first full fit is the one checked, so the test stops reading there: the searches that
+    # find nothing (per-grid numbering, say) would otherwise run to the deadline (20 s of CI time)
+    first = next((c for c in DslSolver(SearchConfig(max_answers=1)).solve(task, Deadline.after(20))
+                  if c.train_fit == 1.0), None)
+    assert first is not None, "no program reproduced the train pairs"
+    assert first.grid == task.test_outputs[0]
     # the provenance is the program, one primitive per line, no longer than the one that made it
-    assert len(full[0].provenance.splitlines()) - 1 <= len(program) + 1
+    assert len(first.provenance.splitlines()) - 1 <= len(program) + 1
 
 
 def test_score_prefers_short_programs_and_full_fits():
