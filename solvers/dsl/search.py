@@ -215,6 +215,9 @@ class Search:
             # the right answer) or not (the parent again, which only leaves are not merged with)
             node_train = [g.tobytes() for g in node_grids[:n_train]]
             node_shapes = node.shapes[:n_train]
+            # a leaf of another shape than the outputs', too deep for the learned steps, can neither
+            # fit nor be finished: it is counted and let go (most leaves, in a task that resizes)
+            inert_unshaped = leaf_level and node.depth + 1 > self.config.learn_depth
             if not paused and pause.expired():
                 paused = True
                 yield None
@@ -240,6 +243,8 @@ class Search:
                         self.stats.bytes += KEY_OVERHEAD
                 self.stats.states += 1
                 shaped = shapes[:n_train] == target_shapes
+                if not shaped and inert_unshaped:
+                    continue
                 matched = sum(map(operator.eq, parts[:n_train], target_bytes)) if shaped else 0
                 store = not leaf_level and not self.stats.capped
                 child = _Node(b"".join(parts) if store else b"", shapes if store else (),
