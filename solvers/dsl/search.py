@@ -167,7 +167,6 @@ class Search:
         """Chains in cost order until `deadline`; yields None once, when `pause` has passed."""
         n_train = len(self.train_inputs)
         paused = False
-        targets = [(o.shape, o.tobytes()) for o in self.train_outputs]
         target_shapes = tuple(o.shape for o in self.train_outputs)
         target_bytes = [o.tobytes() for o in self.train_outputs]
         # the inner loop runs a few hundred thousand times a second: its clock and names are locals
@@ -182,7 +181,7 @@ class Search:
         heap: list[tuple[int, int, _Node]] = [(0, next(tie), root)]
         # learned answers are kept apart: they must not use up max_answers before the chains get going
         learned: set[bytes] = set()
-        if all(root_grids[i].shape == targets[i][0] for i in range(n_train)):
+        if root.shapes[:n_train] == target_shapes:
             # the input itself is a piece: the bottom that an "add" task's top draws over. Chains that
             # give it back are merged into the root, which is never offered otherwise
             pool.offer(0, ("input",), root_grids, n_train)
