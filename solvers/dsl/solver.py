@@ -68,6 +68,26 @@ COARSE_EXTRA_COST = 1
 OBJECTS_SHARE = 1 / 5
 OBJECTS_EXTRA_COST = 1
 
+# Where the main search has DEEP_LEARN_MIN_SECONDS or more, it runs DEEP_LEARN_AFTER_SECONDS with the
+# learned last steps tried after depth-1 states only, then starts again and also tries them after
+# depth-2 states, to its deadline. Those steps are dear: tried after depth 2 from the start, they lower the
+# states per second from some 30,000 to 10,000, and arc1-training at 2 s per task falls from 330 to
+# 327 tasks. But on arc1-evaluation the plain search has found all it finds by 10 s (the same 148
+# tasks at 10 s and 30 s), and on the 70 arc1-training tasks unsolved at 2 s, 10 s of the plain
+# search and then the deeper one solve 4 at 15 s per task, against 3 for the plain search. The
+# second search repeats the first one's programs; those are not yielded twice (a repeat would count
+# as a second vote). Its new programs cost one unit more. It learns deeper only where the first found
+# no program that fits every train pair: it is a fallback, since its full fits are more often
+# coincidences (on arc1-evaluation at 30 s, run after every first pass, it found 4 right answers
+# where the first pass had no full fit, and pushed 4 right ones, from full fits of cost 3 to 21, out
+# of the top two with full fits of cost 8 to 10). Where the first found one, the second is the plain
+# search again, to the deadline: its pieces, combined at a share of its time, then get the time the
+# uncut search gave them.
+DEEP_LEARN_AFTER_SECONDS = 10.0
+DEEP_LEARN_MIN_SECONDS = 12.0
+DEEP_LEARN_DEPTH = 2
+DEEP_LEARN_EXTRA_COST = 1
+
 
 def score(found: Found) -> float:
     """Confidence in [0, 1]: a full fit starts at 0.9 and loses 30% per unit of program cost past
@@ -178,9 +198,23 @@ class DslSolver:
             one_step = replace(self.config, max_depth=RAW_DEPTH, learn_depth=0, max_pieces=0)
             yield from self._search(task, table, [ColourMap.identity()] * (len(ins) + len(tests)), deadline,
                                     extra_cost + RAW_EXTRA_COST, stats[-1], raw=True, config=one_step)
+        maps = [colours] * (len(ins) + len(tests))
+        deep = main_deadline.remaining() >= DEEP_LEARN_MIN_SECONDS
+        seen: set[tuple] | None = set() if deep else None
+        fitted = False  # the first pass found a program that fits every train pair
         stats.append(Stats())
-        yield from self._search(task, table, [colours] * (len(ins) + len(tests)), main_deadline, extra_cost,
-                                stats[-1])
+        for c in self._search(task, table, maps, main_deadline.cap(DEEP_LEARN_AFTER_SECONDS) if deep else main_deadline,
+                              extra_cost, stats[-1], seen=seen):
+            fitted = fitted or c.train_fit == 1.0
+            yield c
+        if deep:
+            # a full fit: search plainly again with the whole time (its pieces come later, at the
+            # share of the longer deadline); none: search with the deeper learning, a fallback
+            stats.append(Stats())
+            deeper = replace(self.config, learn_depth=max(self.config.learn_depth, DEEP_LEARN_DEPTH))
+            yield from self._search(task, table, maps, main_deadline,
+                                    extra_cost + (0 if fitted else DEEP_LEARN_EXTRA_COST), stats[-1],
+                                    config=self.config if fitted else deeper, seen=seen)
         if per_grid is not None:
             stats.append(Stats())
             yield from self._search(task, table, per_grid, deadline, extra_cost + PER_GRID_EXTRA_COST, stats[-1])
@@ -234,12 +268,14 @@ class DslSolver:
                 yield replace(run[0], test_index=k, grid=Grid(out), provenance=f"{head}\n{where}\n{rest}")
 
     def _search(self, task: Task, table: Sequence, maps: Sequence[ColourMap], deadline: Deadline,
-                extra_cost: int, stats: Stats, raw: bool = False, config: SearchConfig | None = None
-                ) -> Iterator[Candidate]:
+                extra_cost: int, stats: Stats, raw: bool = False, config: SearchConfig | None = None,
+                seen: set[tuple] | None = None) -> Iterator[Candidate]:
         """One search with `maps[k]` numbering the colours of input k (train inputs, then test
         inputs; a train output takes its input's map); its programs cost `extra_cost` more. raw: the
         maps are the identity in place of a normalisation (the program's text says so). config: in
-        place of the solver's own (a shallower search)."""
+        place of the solver's own (a shallower or a deeper-learning search). seen: the programs
+        already yielded (their steps, whatever their cost, and their test answers), skipped here and
+        added to."""
         ins = [e.input.cells for e in task.train]
         n = len(ins)
         search = Search(table, [m.apply(g) for m, g in zip(maps, ins)],
@@ -247,6 +283,11 @@ class DslSolver:
                         [m.apply(g.cells) for m, g in zip(maps[n:], task.test_inputs)], config or self.config, stats)
         shared = maps[0] if all(m is maps[0] for m in maps) else None
         for found in search.run(deadline):
+            if seen is not None:
+                key = (found.program, tuple(g.tobytes() + bytes(g.shape) for g in found.tests))
+                if key in seen:
+                    continue
+                seen.add(key)
             found = replace(found, cost=found.cost + extra_cost)
             text = describe(found, shared, raw)
             for index, g in enumerate(found.tests):
