@@ -70,9 +70,9 @@ OBJECTS_EXTRA_COST = 1
 
 # Where the main search has DEEP_LEARN_MIN_SECONDS or more, it runs DEEP_LEARN_AFTER_SECONDS with the
 # learned last steps tried after depth-1 states only, then starts again and also tries them after
-# depth-2 states, to its deadline. Those steps are dear: tried after depth 2 from the start, they lower the
-# states per second from some 30,000 to 10,000, and arc1-training at 2 s per task falls from 330 to
-# 327 tasks. But on arc1-evaluation the plain search has found all it finds by 10 s (the same 148
+# depth-2 states, to its deadline. Those steps are dear: tried after depth 2 from the start, they
+# lower the states per second from some 30,000 to 10,000, and arc1-training at 2 s per task falls
+# from 330 to 327 tasks. But on arc1-evaluation the plain search has found all it finds by 10 s (the same 148
 # tasks at 10 s and 30 s), and on the 70 arc1-training tasks unsolved at 2 s, 10 s of the plain
 # search and then the deeper one solve 4 at 15 s per task, against 3 for the plain search. The
 # second search repeats the first one's programs; those are not yielded twice (a repeat would count
@@ -208,8 +208,8 @@ class DslSolver:
             fitted = fitted or c.train_fit == 1.0
             yield c
         if deep:
-            # a full fit: search plainly again with the whole time (its pieces come later, at the
-            # share of the longer deadline); none: search with the deeper learning, a fallback
+            # a full fit: search plainly again with the rest of the time (its pieces come later, at
+            # the share of the longer deadline); none: search with the deeper learning, a fallback
             stats.append(Stats())
             deeper = replace(self.config, learn_depth=max(self.config.learn_depth, DEEP_LEARN_DEPTH))
             yield from self._search(task, table, maps, main_deadline,
